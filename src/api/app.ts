@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
+import type { DatabasePool } from 'slonik';
+import type { Config } from '../config.js';
+import type { AuthDeps } from '../domain/auth/session.js';
+import { loggerOptions } from '../logger.js';
+import { registerJwt } from './auth.js';
+import { registerProblemHandlers } from './problem.js';
+import loginRoute from './routes/auth/login.js';
+import logoutRoutes from './routes/auth/logout.js';
+import refreshRoute from './routes/auth/refresh.js';
+import registerRoute from './routes/auth/register.js';
+import healthRoutes from './routes/ops/health.js';
+import meRoute from './routes/users/me.js';
+
+export interface AppDeps {
+  config: Config;
+  db: DatabasePool;
+  redis: Redis;
+  auth: AuthDeps;
+  /** Flipped by the process entry on SIGTERM so /readyz answers 503 while in-flight work drains. */
+  readiness: { draining: boolean };
+}
+
+export interface BuildAppInput {
+  config: Config;
+  db: DatabasePool;
+  redis: Redis;
+  readiness?: { draining: boolean };
+}
+
+const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
+const mebibyte = 1_048_576;
+
+/** Builds the API without listening, so tests can `inject` and the server entry can `listen`. */
+export async function buildApp(input: BuildAppInput): Promise<FastifyInstance> {
+  const { config } = input;
+  const app = Fastify({
+    logger: loggerOptions(config, 'api'),
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && requestIdPattern.test(incoming)
+        ? incoming
+        : randomUUID();
+    },
+    // One 'request completed' line per request (onResponse below) instead of Fastify's two.
+    logController: new LogController({
+      disableRequestLogging: true,
+      requestIdLogLabel: 'requestId',
+    }),
+    bodyLimit: mebibyte,
+    trustProxy: config.TRUST_PROXY,
+    requestTimeout: config.HTTP_REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    // Our own drain logic answers with problem+json; idle keep-alive sockets close on shutdown.
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.server.headersTimeout = config.HTTP_HEADERS_TIMEOUT_MS;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+  registerJsonOnlyBodies(app);
+
+  const readiness = input.readiness ?? { draining: false };
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (readiness.draining) reply.header('connection', 'close');
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        statusCode: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 100) / 100,
+      },
+      'request completed',
+    );
+  });
+
+  await registerJwt(app, config);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    redis: input.redis,
+    nameSpace: `${config.REDIS_KEY_PREFIX}rate-limit:`,
+    // Availability over throttling: with Redis down, logins still work (and a warning is logged).
+    skipOnError: true,
+  });
+  await registerOpenApi(app);
+
+  const deps: AppDeps = {
+    config,
+    db: input.db,
+    redis: input.redis,
+    readiness,
+    auth: {
+      db: input.db,
+      signAccessToken: (claims) => app.jwt.sign(claims),
+      accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL,
+      refreshTokenTtlSeconds: config.REFRESH_TOKEN_TTL,
+    },
+  };
+
+  await app.register(healthRoutes, deps);
+  await app.register(
+    async (api) => {
+      await api.register(registerRoute, deps);
+      await api.register(loginRoute, deps);
+      await api.register(refreshRoute, deps);
+      await api.register(logoutRoutes, deps);
+      await api.register(meRoute, deps);
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}
+
+/** JSON is the only request media type (415 otherwise); an empty body counts as no body. */
+function registerJsonOnlyBodies(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text === '') return done(null, undefined);
+    return parseJson(request, text, done);
+  });
+}
+
+async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Orders service',
+        version: '1.0.0',
+        description: 'Contract: shared/API.md. Every error is RFC 9457 problem+json.',
+      },
+      components: {
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  app.get('/docs/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

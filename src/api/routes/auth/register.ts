@@ -1,0 +1,26 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { registerUser } from '../../../domain/auth/register-user.js';
+import type { AppDeps } from '../../app.js';
+import { emailInput, passwordInput, problems, userSchema } from '../../schemas.js';
+
+const registerRoute: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  app.post('/auth/register', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Create an account (role is always user)',
+      body: z.strictObject({
+        email: emailInput,
+        password: passwordInput,
+        name: z.string().trim().min(1).max(200).optional(),
+      }),
+      response: { 201: z.object({ user: userSchema }), ...problems(400, 409, 415) },
+    },
+    handler: async (request, reply) => {
+      const user = await registerUser(deps, request.body);
+      return reply.code(201).send({ user });
+    },
+  });
+};
+
+export default registerRoute;

@@ -1,0 +1,67 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { pingDatabase } from '../../../db/health.js';
+import type { AppDeps } from '../../app.js';
+import { sendProblem } from '../../problem.js';
+import { problems } from '../../schemas.js';
+
+const checkTimeoutMs = 1_000;
+
+function withTimeout<T>(promise: Promise<T>): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('check timed out')), checkTimeoutMs).unref(),
+    ),
+  ]);
+}
+
+async function check(probe: () => Promise<unknown>): Promise<'up' | 'down'> {
+  try {
+    await withTimeout(probe());
+    return 'up';
+  } catch {
+    return 'down';
+  }
+}
+
+const readinessSchema = z.object({
+  status: z.literal('ok'),
+  checks: z.object({ postgres: z.enum(['up', 'down']), redis: z.enum(['up', 'down']) }),
+});
+
+const healthRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  app.get('/healthz', {
+    schema: {
+      tags: ['operations'],
+      summary: 'Liveness: the process runs',
+      response: { 200: z.object({ status: z.literal('ok') }) },
+    },
+    handler: async () => ({ status: 'ok' as const }),
+  });
+
+  app.get('/readyz', {
+    schema: {
+      tags: ['operations'],
+      summary:
+        'Readiness: Postgres answers and the server is not shutting down (Redis is reported)',
+      response: { 200: readinessSchema, ...problems(503) },
+    },
+    handler: async (_request, reply) => {
+      const [postgres, redis] = await Promise.all([
+        check(() => pingDatabase(deps.db)),
+        check(() => deps.redis.ping()),
+      ]);
+      const checks = { postgres, redis };
+      if (deps.readiness.draining) {
+        return sendProblem(reply, 'SERVICE_UNAVAILABLE', 'The server is shutting down', { checks });
+      }
+      if (postgres === 'down') {
+        return sendProblem(reply, 'SERVICE_UNAVAILABLE', 'Postgres is unavailable', { checks });
+      }
+      return { status: 'ok' as const, checks };
+    },
+  });
+};
+
+export default healthRoutes;

@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { getUser } from '../../../domain/auth/users.js';
+import { isDomainError, DomainError } from '../../../domain/errors.js';
+import type { AppDeps } from '../../app.js';
+import { requireUser } from '../../auth.js';
+import { bearerAuth, problems, userSchema } from '../../schemas.js';
+
+const meRoute: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  app.get('/users/me', {
+    schema: {
+      tags: ['users'],
+      summary: 'The signed-in user',
+      security: bearerAuth,
+      response: { 200: z.object({ user: userSchema }), ...problems(401) },
+    },
+    preHandler: requireUser,
+    handler: async (request) => {
+      try {
+        return { user: await getUser(deps, request.user.sub) };
+      } catch (error) {
+        // A valid token for a deleted account authenticates no one.
+        if (isDomainError(error, 'NOT_FOUND')) {
+          throw new DomainError('UNAUTHENTICATED', 'The account no longer exists');
+        }
+        throw error;
+      }
+    },
+  });
+};
+
+export default meRoute;

@@ -1,0 +1,45 @@
+import closeWithGrace from 'close-with-grace';
+import { Redis } from 'ioredis';
+import type { Config } from '../config.js';
+import { ensureAdmin } from '../domain/auth/users.js';
+import { createDatabasePool } from '../db/pool.js';
+import { buildApp } from './app.js';
+
+/** Process entry for the API: wires dependencies, listens, and undoes it all on SIGTERM. */
+export async function startApi(config: Config) {
+  const db = await createDatabasePool({
+    url: config.DATABASE_URL,
+    maximumPoolSize: config.DATABASE_POOL_SIZE,
+    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+  });
+  // No offline queue: while Redis is down, commands fail at once instead of piling up.
+  const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  const readiness = { draining: false };
+  const app = await buildApp({ config, db, redis, readiness });
+  redis.on('error', (error) => app.log.warn({ err: error }, 'redis connection error'));
+
+  if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
+    const admin = await ensureAdmin(
+      { db },
+      { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
+    );
+    app.log.info({ email: admin.email }, 'admin account ensured');
+  }
+
+  closeWithGrace(
+    { delay: config.SHUTDOWN_TIMEOUT_MS, logger: app.log },
+    async ({ signal, err }) => {
+      if (err) app.log.error({ err }, 'shutting down after a fatal error');
+      app.log.info({ signal }, 'shutting down: draining in-flight requests');
+      readiness.draining = true;
+      await app.close();
+      await db.end();
+      redis.disconnect();
+      app.log.info('shutdown complete');
+    },
+  );
+
+  await app.listen({ host: config.HOST, port: config.PORT });
+  return app;
+}

@@ -1,0 +1,52 @@
+import {
+  createPool,
+  createTypeParserPreset,
+  SchemaValidationError,
+  type DatabasePool,
+  type Interceptor,
+} from 'slonik';
+
+export type { DatabasePool };
+
+export interface PoolSettings {
+  url: string;
+  maximumPoolSize: number;
+  statementTimeoutMs: number;
+  connectTimeoutMs: number;
+}
+
+/** Makes `sql.type(schema)` a runtime check, not only a compile-time type. */
+const resultParserInterceptor: Interceptor = {
+  name: 'result-parser',
+  transformRowAsync: async (context, query, row) => {
+    if (!context.resultParser) return row;
+    const result = await context.resultParser['~standard'].validate(row);
+    if (result.issues) throw new SchemaValidationError(query, row, result.issues);
+    return result.value as typeof row;
+  },
+};
+
+// timestamptz/timestamp as ISO strings (API format), bigint/int8 as numbers (counts never exceed 2^53).
+const typeParsers = [
+  ...createTypeParserPreset().filter(
+    (parser) => !['timestamptz', 'timestamp', 'int8'].includes(parser.name),
+  ),
+  { name: 'int8', parse: Number },
+  { name: 'timestamptz', parse: (value: string) => new Date(value).toISOString() },
+  { name: 'timestamp', parse: (value: string) => new Date(`${value}Z`).toISOString() },
+];
+
+export function createDatabasePool(settings: PoolSettings): Promise<DatabasePool> {
+  return createPool(settings.url, {
+    maximumPoolSize: settings.maximumPoolSize,
+    statementTimeout: settings.statementTimeoutMs,
+    idleInTransactionSessionTimeout: settings.statementTimeoutMs * 2,
+    connectionTimeout: settings.connectTimeoutMs,
+    // Fail fast when Postgres is down: the caller answers 503 and the next request tries again.
+    connectionRetryLimit: 0,
+    queryRetryLimit: 0,
+    transactionRetryLimit: 5,
+    interceptors: [resultParserInterceptor],
+    typeParsers,
+  });
+}

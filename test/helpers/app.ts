@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import type { DatabasePool } from 'slonik';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { buildApp } from '../../src/api/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createDatabasePool } from '../../src/db/pool.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export interface TestContext {
+  app: FastifyInstance;
+  db: DatabasePool;
+  redis: Redis;
+  config: Config;
+  readiness: { draining: boolean };
+}
+
+export function testConfig(databaseUrl: string, overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: inject('redisUrl'),
+    REDIS_KEY_PREFIX: `test:${randomBytes(6).toString('hex')}:`,
+    ...overrides,
+  });
+}
+
+/**
+ * Gives the test file its own database and Redis namespace and an app built on them.
+ * Read the context inside tests/hooks (it is filled in `beforeAll`).
+ */
+export function useTestApp(overrides: Record<string, string> = {}): TestContext {
+  const context = {} as TestContext;
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    context.config = testConfig(database.url, overrides);
+    context.db = await createDatabasePool({
+      url: database.url,
+      maximumPoolSize: context.config.DATABASE_POOL_SIZE,
+      statementTimeoutMs: context.config.DATABASE_STATEMENT_TIMEOUT_MS,
+      connectTimeoutMs: context.config.DATABASE_CONNECT_TIMEOUT_MS,
+    });
+    context.redis = new Redis(context.config.REDIS_URL, { maxRetriesPerRequest: 1 });
+    context.readiness = { draining: false };
+    context.app = await buildApp({
+      config: context.config,
+      db: context.db,
+      redis: context.redis,
+      readiness: context.readiness,
+    });
+    await context.app.ready();
+  });
+
+  afterAll(async () => {
+    await context.app?.close();
+    await context.db?.end();
+    if (context.redis) {
+      const keys = await context.redis.keys(`${context.config.REDIS_KEY_PREFIX}*`);
+      if (keys.length) await context.redis.del(...keys);
+      context.redis.disconnect();
+    }
+    await database?.drop();
+  });
+
+  return context;
+}
