@@ -23,6 +23,8 @@ import refreshRoute from './routes/auth/refresh.js';
 import registerRoute from './routes/auth/register.js';
 import healthRoutes from './routes/ops/health.js';
 import meRoute from './routes/users/me.js';
+import ordersRoutes from './routes/orders/index.js';
+import productsRoutes from './routes/products/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -122,6 +124,8 @@ export async function buildApp(input: BuildAppInput): Promise<FastifyInstance> {
       await api.register(refreshRoute, deps);
       await api.register(logoutRoutes, deps);
       await api.register(meRoute, deps);
+      await api.register(productsRoutes, deps);
+      await api.register(ordersRoutes, deps);
     },
     { prefix: '/api/v1' },
   );
