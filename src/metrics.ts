@@ -1,0 +1,157 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { DatabasePool } from 'slonik';
+
+/**
+ * Every metric of both processes is declared here and observed where it happens.
+ * Each process builds one registry (labelled with its service name) and passes it down.
+ */
+
+// A fast API: most answers take 1–50 ms; the tail up to seconds still gets a bucket.
+const httpBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+const pipelineBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
+export type Service = 'orders-api' | 'orders-worker';
+
+function createRegistry(service: Service, db: DatabasePool) {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  collectDefaultMetrics({ register: registry });
+  new Gauge({
+    name: 'db_pool_connections',
+    help: 'Database pool connections by state',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    collect() {
+      const state = db.state();
+      this.set({ state: 'total' }, state.acquiredConnections + state.idleConnections);
+      this.set({ state: 'idle' }, state.idleConnections);
+      this.set({ state: 'waiting' }, state.waitingClients);
+    },
+  });
+  return registry;
+}
+
+export function createApiMetrics(db: DatabasePool) {
+  const registry = createRegistry('orders-api', db);
+  return {
+    registry,
+    httpRequests: new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests answered, by route pattern',
+      labelNames: ['method', 'route', 'status_code'] as const,
+      registers: [registry],
+    }),
+    httpRequestDuration: new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'Time from request received to response sent, by route pattern',
+      labelNames: ['method', 'route', 'status_code'] as const,
+      buckets: httpBuckets,
+      registers: [registry],
+    }),
+    httpErrors: new Counter({
+      name: 'http_errors_total',
+      help: 'HTTP error answers (4xx and 5xx) by problem code',
+      labelNames: ['method', 'route', 'status_code', 'code'] as const,
+      registers: [registry],
+    }),
+  };
+}
+export type ApiMetrics = ReturnType<typeof createApiMetrics>;
+
+export function createWorkerMetrics(db: DatabasePool) {
+  const registry = createRegistry('orders-worker', db);
+  return {
+    registry,
+    ordersCreated: new Counter({
+      name: 'orders_created_total',
+      help: 'Orders created (counted once per order.created event)',
+      registers: [registry],
+    }),
+    ordersConfirmed: new Counter({
+      name: 'orders_confirmed_total',
+      help: 'Orders moved from pending to confirmed',
+      registers: [registry],
+    }),
+    ordersCancelled: new Counter({
+      name: 'orders_cancelled_total',
+      help: 'Orders cancelled (counted once per order.cancelled event)',
+      registers: [registry],
+    }),
+    orderValue: new Counter({
+      name: 'order_value_cents_total',
+      help: 'Sum of the totals of created orders, in minor units',
+      labelNames: ['currency'] as const,
+      registers: [registry],
+    }),
+    activeUsers: new Gauge({
+      name: 'active_users',
+      help: 'Users holding at least one live (unexpired, unrevoked, unrotated) refresh token',
+      registers: [registry],
+    }),
+    outboxBacklog: new Gauge({
+      name: 'outbox_backlog',
+      help: 'Outbox events not yet published to the queues',
+      registers: [registry],
+    }),
+    outboxOldestAge: new Gauge({
+      name: 'outbox_oldest_unpublished_age_seconds',
+      help: 'Age of the oldest unpublished outbox event (0 when none)',
+      registers: [registry],
+    }),
+    relayLag: new Histogram({
+      name: 'outbox_relay_lag_seconds',
+      help: 'Time from an outbox event being written to it being enqueued',
+      buckets: pipelineBuckets,
+      registers: [registry],
+    }),
+    eventsRelayed: new Counter({
+      name: 'outbox_events_relayed_total',
+      help: 'Outbox events enqueued by the relay',
+      labelNames: ['event_type'] as const,
+      registers: [registry],
+    }),
+    consumeLag: new Histogram({
+      name: 'event_consume_lag_seconds',
+      help: 'Time from an outbox event being written to its consumer starting',
+      labelNames: ['job_type'] as const,
+      buckets: pipelineBuckets,
+      registers: [registry],
+    }),
+    queueJobs: new Gauge({
+      name: 'bullmq_queue_jobs',
+      help: 'BullMQ jobs by queue and state',
+      labelNames: ['queue', 'state'] as const,
+      registers: [registry],
+    }),
+    jobDuration: new Histogram({
+      name: 'job_duration_seconds',
+      help: 'Job processing time by job type and outcome',
+      labelNames: ['job_type', 'outcome'] as const,
+      buckets: pipelineBuckets,
+      registers: [registry],
+    }),
+    jobFailures: new Counter({
+      name: 'job_failures_total',
+      help: 'Failed job attempts by job type',
+      labelNames: ['job_type'] as const,
+      registers: [registry],
+    }),
+    webhookAttempts: new Counter({
+      name: 'webhook_attempts_total',
+      help: 'Webhook delivery attempts by outcome',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
+    webhookDuration: new Histogram({
+      name: 'webhook_duration_seconds',
+      help: 'Webhook delivery latency by outcome',
+      labelNames: ['outcome'] as const,
+      buckets: pipelineBuckets,
+      registers: [registry],
+    }),
+  };
+}
+export type WorkerMetrics = ReturnType<typeof createWorkerMetrics>;
+
+/** Outcomes of one webhook attempt, a bounded label set. */
+export const webhookOutcomes = ['delivered', 'rejected', 'failed', 'timeout'] as const;
