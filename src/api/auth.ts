@@ -1,9 +1,10 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { AccessTokenClaims } from '../domain/auth/session.js';
 import { DomainError } from '../domain/errors.js';
-import type { Role } from '../db/users.js';
+import { roles, type Role } from '../db/users.js';
 
 declare module '@fastify/jwt' {
   interface FastifyJWT {
@@ -21,12 +22,23 @@ export async function registerJwt(app: FastifyInstance, config: Config): Promise
   });
 }
 
+// A good signature is not enough: claims the handlers rely on must have the right shape too.
+const verifiedClaims = z.object({
+  sub: z.uuid(),
+  role: z.enum(roles),
+  jti: z.string().min(1),
+  iat: z.number(),
+  exp: z.number(),
+});
+
 async function authenticate(request: FastifyRequest): Promise<void> {
+  const unauthenticated = new DomainError('UNAUTHENTICATED', 'A valid access token is required');
   try {
     await request.jwtVerify();
   } catch {
-    throw new DomainError('UNAUTHENTICATED', 'A valid access token is required');
+    throw unauthenticated;
   }
+  if (!verifiedClaims.safeParse(request.user).success) throw unauthenticated;
 }
 
 /** Route guard: any signed-in user, or only the given role. */

@@ -12,7 +12,15 @@ const registerRoute: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       body: z.strictObject({
         email: emailInput,
         password: passwordInput,
-        name: z.string().trim().min(1).max(200).optional(),
+        name: z
+          .string()
+          .trim()
+          .min(1)
+          .max(200)
+          // Postgres text cannot hold NUL (it would be a 500), and no name needs control characters.
+          .regex(/^\P{Cc}*$/u, 'must not contain control characters')
+          .refine((name) => name.isWellFormed(), 'must be well-formed Unicode')
+          .optional(),
       }),
       response: { 201: z.object({ user: userSchema }), ...problems(400, 409, 415) },
     },
