@@ -23,6 +23,7 @@ const envSchema = z
     DATABASE_CONNECT_TIMEOUT_MS: milliseconds.default(2_000),
     REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
     REDIS_KEY_PREFIX: z.string().default('orders:'),
+    REDIS_COMMAND_TIMEOUT_MS: milliseconds.default(500),
     JWT_SECRET: z.string().min(32).default(DEVELOPMENT_JWT_SECRET),
     ACCESS_TOKEN_TTL: durationSeconds.default(15 * 60),
     REFRESH_TOKEN_TTL: durationSeconds.default(30 * 24 * 60 * 60),
@@ -38,6 +39,29 @@ const envSchema = z
     HTTP_HEADERS_TIMEOUT_MS: milliseconds.default(10_000),
     HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds.default(72_000),
     SHUTDOWN_TIMEOUT_MS: milliseconds.default(10_000),
+    // Time between the stop signal and closing the listener: /readyz says 503 so load balancers
+    // stop routing here, and requests already on the wire are still read and answered.
+    SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).default(1_000),
+    WORKER_PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(20),
+    WEBHOOK_URL: optionalString.pipe(z.url().optional()),
+    WEBHOOK_SECRET: optionalString.pipe(
+      z
+        .string()
+        .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, 'must be whsec_ followed by a base64 key')
+        .optional(),
+    ),
+    WEBHOOK_TIMEOUT_MS: milliseconds.default(5_000),
+    WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+    WEBHOOK_BACKOFF_MS: milliseconds.default(1_000),
+    WEBHOOK_BACKOFF_MAX_MS: milliseconds.default(10 * 60_000),
+    RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+    RELAY_POLL_INTERVAL_MS: milliseconds.default(1_000),
+    RELAY_BACKOFF_MAX_MS: milliseconds.default(10_000),
+    OUTBOX_RETENTION_HOURS: z.coerce
+      .number()
+      .positive()
+      .default(7 * 24),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.JWT_SECRET !== DEVELOPMENT_JWT_SECRET, {
     path: ['JWT_SECRET'],
@@ -46,6 +70,18 @@ const envSchema = z
   .refine((env) => (env.ADMIN_EMAIL === undefined) === (env.ADMIN_PASSWORD === undefined), {
     path: ['ADMIN_PASSWORD'],
     message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
+  })
+  .refine((env) => env.SHUTDOWN_DRAIN_DELAY_MS < env.SHUTDOWN_TIMEOUT_MS, {
+    path: ['SHUTDOWN_DRAIN_DELAY_MS'],
+    message: 'must be less than SHUTDOWN_TIMEOUT_MS',
+  })
+  .refine((env) => env.HTTP_HEADERS_TIMEOUT_MS <= env.HTTP_REQUEST_TIMEOUT_MS, {
+    path: ['HTTP_HEADERS_TIMEOUT_MS'],
+    message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS',
+  })
+  .refine((env) => env.WEBHOOK_URL === undefined || env.WEBHOOK_SECRET !== undefined, {
+    path: ['WEBHOOK_SECRET'],
+    message: 'is required when WEBHOOK_URL is set (webhooks are always signed)',
   });
 
 export type Config = Readonly<z.infer<typeof envSchema>>;
@@ -66,3 +102,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return Object.freeze(result.data);
 }
+
+/** Names of every variable the schema reads; scripts/check-compose.ts checks them against docker-compose.yml. */
+export const configVariables: readonly string[] = Object.keys(envSchema.shape);

@@ -1,20 +1,20 @@
 import type { LoggerOptions } from 'pino';
 import type { Config } from './config.js';
 
-/** Paths that may carry secrets, in request logs and in our own structured logs. */
-const redactedPaths = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["idempotency-key"]',
-  'res.headers["set-cookie"]',
+/** Keys that may hold secrets, redacted at the top level and up to two levels deep. */
+const secretKeys = [
+  'authorization',
+  'cookie',
   'password',
-  '*.password',
+  'passwordHash',
   'accessToken',
   'refreshToken',
-  '*.accessToken',
-  '*.refreshToken',
   'token',
-  '*.token',
+];
+const redactedPaths = [
+  ...secretKeys.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
+  '*.headers["set-cookie"]',
+  '*.headers["idempotency-key"]',
 ];
 
 export function loggerOptions(config: Pick<Config, 'LOG_LEVEL'>, service: string): LoggerOptions {

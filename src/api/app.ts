@@ -11,6 +11,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
+import type { DestinationStream } from 'pino';
 import type { DatabasePool } from 'slonik';
 import type { Config } from '../config.js';
 import type { AuthDeps } from '../domain/auth/session.js';
@@ -40,6 +41,8 @@ export interface BuildAppInput {
   db: DatabasePool;
   redis: Redis;
   readiness?: { draining: boolean };
+  /** Where log lines go (default stdout); tests pass a stream to read them. */
+  logStream?: DestinationStream;
 }
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -49,7 +52,7 @@ const mebibyte = 1_048_576;
 export async function buildApp(input: BuildAppInput): Promise<FastifyInstance> {
   const { config } = input;
   const app = Fastify({
-    logger: loggerOptions(config, 'api'),
+    logger: { ...loggerOptions(config, 'api'), stream: input.logStream },
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && requestIdPattern.test(incoming)
@@ -79,6 +82,10 @@ export async function buildApp(input: BuildAppInput): Promise<FastifyInstance> {
   const readiness = input.readiness ?? { draining: false };
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // Decided at send time, so requests already in flight when draining starts also release
+  // their keep-alive connection (an open one would hold shutdown until keepAliveTimeout).
+  app.addHook('onSend', async (_request, reply) => {
     if (readiness.draining) reply.header('connection', 'close');
   });
   app.addHook('onResponse', async (request, reply) => {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import closeWithGrace from 'close-with-grace';
 import { Redis } from 'ioredis';
 import type { Config } from '../config.js';
@@ -13,8 +14,13 @@ export async function startApi(config: Config) {
     statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
     connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
   });
-  // No offline queue: while Redis is down, commands fail at once instead of piling up.
-  const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  // Redis only rate-limits here, so it must never stall a request: while it is down, commands
+  // fail at once (no offline queue); while it hangs, they time out.
+  const redis = new Redis(config.REDIS_URL, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: config.REDIS_COMMAND_TIMEOUT_MS,
+  });
   const readiness = { draining: false };
   const app = await buildApp({ config, db, redis, readiness });
   redis.on('error', (error) => app.log.warn({ err: error }, 'redis connection error'));
@@ -33,6 +39,8 @@ export async function startApi(config: Config) {
       if (err) app.log.error({ err }, 'shutting down after a fatal error');
       app.log.info({ signal }, 'shutting down: draining in-flight requests');
       readiness.draining = true;
+      // Still listening: load balancers see /readyz 503 and requests already sent get read.
+      if (!err) await sleep(config.SHUTDOWN_DRAIN_DELAY_MS);
       await app.close();
       await db.end();
       redis.disconnect();
