@@ -43,14 +43,16 @@ CREATE INDEX outbox_unpublished_idx ON outbox (created_at, id) WHERE published_a
 CREATE INDEX outbox_published_idx ON outbox (published_at) WHERE published_at IS NOT NULL;
 
 -- Idempotency-Key records for POST /orders, per user, kept 24 h; written in the order's transaction.
+-- Only successes (201) are stored: a request that failed may be retried with the same key.
 CREATE TABLE idempotency_keys (
-  user_id         uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-  key             text        NOT NULL CHECK (char_length(key) BETWEEN 1 AND 255),
-  request_hash    bytea       NOT NULL,
-  response_status integer     NOT NULL,
-  response_body   jsonb       NOT NULL,
-  created_at      timestamptz NOT NULL DEFAULT now(),
-  expires_at      timestamptz NOT NULL DEFAULT now() + interval '24 hours',
+  user_id       uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  key           text        NOT NULL CHECK (char_length(key) BETWEEN 1 AND 255),
+  -- SHA-256 of the canonical request body: the same key with another body is refused.
+  request_hash  bytea       NOT NULL CHECK (octet_length(request_hash) = 32),
+  -- The first answer's body ({order} as it was then), replayed verbatim.
+  response_body jsonb       NOT NULL,
+  created_at    timestamptz NOT NULL DEFAULT now(),
+  expires_at    timestamptz NOT NULL DEFAULT now() + interval '24 hours',
   PRIMARY KEY (user_id, key)
 );
 CREATE INDEX idempotency_keys_expiry_idx ON idempotency_keys (expires_at);
