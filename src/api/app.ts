@@ -17,7 +17,7 @@ import type { Config } from '../config.js';
 import type { AuthDeps } from '../domain/auth/session.js';
 import { loggerOptions } from '../logger.js';
 import { registerJwt } from './auth.js';
-import { registerProblemHandlers } from './problem.js';
+import { handleFrameworkError, registerProblemHandlers } from './problem.js';
 import loginRoute from './routes/auth/login.js';
 import logoutRoutes from './routes/auth/logout.js';
 import refreshRoute from './routes/auth/refresh.js';
@@ -70,6 +70,7 @@ export async function buildApp(input: BuildAppInput): Promise<FastifyInstance> {
     keepAliveTimeout: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     // Our own drain logic answers with problem+json; idle keep-alive sockets close on shutdown.
     return503OnClosing: false,
+    frameworkErrors: handleFrameworkError,
     forceCloseConnections: 'idle',
   }).withTypeProvider<ZodTypeProvider>();
   app.server.headersTimeout = config.HTTP_HEADERS_TIMEOUT_MS;

@@ -71,13 +71,13 @@ export function sendProblem(
 ): FastifyReply {
   const status = statusByCode[code];
   const problem: Problem = {
+    ...extra,
     type: 'about:blank',
     title: STATUS_CODES[status] ?? 'Error',
     status,
     code,
     detail,
     requestId: reply.request.id,
-    ...extra,
   };
   return reply.code(status).type('application/problem+json').send(problem);
 }
@@ -110,10 +110,16 @@ export function isDependencyFailure(error: unknown): boolean {
 
 function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(error) || error.validation) {
-    const errors = (error.validation ?? []).map((issue) => ({
-      path: issue.instancePath.replace(/^\//, ''),
-      message: issue.message ?? 'is invalid',
-    }));
+    const errors = (error.validation ?? []).flatMap((issue) => {
+      const path = issue.instancePath.replace(/^\//, '');
+      const message = issue.message ?? 'is invalid';
+      const unknownKeys = (issue.params as { keys?: unknown }).keys;
+      // Name each rejected key in `path`, not only in the message.
+      if (issue.keyword === 'unrecognized_keys' && Array.isArray(unknownKeys)) {
+        return unknownKeys.map((key) => ({ path: path ? `${path}/${key}` : String(key), message }));
+      }
+      return [{ path, message }];
+    });
     const where = error.validationContext ?? 'request';
     return sendProblem(reply, 'VALIDATION_FAILED', `The ${where} failed validation`, { errors });
   }
@@ -136,6 +142,22 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
   }
   request.log.error({ err: error }, 'unhandled error');
   return sendProblem(reply, 'INTERNAL', 'An unexpected error occurred');
+}
+
+/**
+ * Errors Fastify's router answers before any hook runs (a path parameter over
+ * maxParamLength, a malformed percent-encoding): problem+json like every other error.
+ */
+export function handleFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  reply.header('x-request-id', request.id);
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return sendProblem(reply, 'NOT_FOUND', 'No such resource');
+  }
+  return sendProblem(reply, 'VALIDATION_FAILED', 'The request URL is malformed');
 }
 
 export function registerProblemHandlers(app: FastifyInstance): void {

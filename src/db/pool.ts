@@ -47,6 +47,9 @@ export function createDatabasePool(settings: PoolSettings): Promise<DatabasePool
     queryRetryLimit: 0,
     transactionRetryLimit: 5,
     interceptors: [resultParserInterceptor],
+    // The default DISCARD ALL costs a round trip per release and drops prepared statements;
+    // nothing here keeps session state (locks and settings are all transaction-scoped).
+    resetConnection: async () => {},
     typeParsers,
   });
 }

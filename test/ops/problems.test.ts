@@ -1,6 +1,7 @@
 import { sql, type DatabasePool } from 'slonik';
 import { describe, expect, it } from 'vitest';
 import { expectProblem } from '../helpers/auth.js';
+import { useTestApp } from '../helpers/app.js';
 import { useCapturedApp } from './captured-app.js';
 
 const internalMessage = 'relation "secret_internal_table" does not exist';
@@ -113,4 +114,35 @@ describe('problem+json for every error path', () => {
       expect(logged).toMatchObject({ level: 'error', msg: 'unhandled error' });
     },
   );
+});
+
+describe('errors answered by the router', () => {
+  const ctx = useTestApp();
+
+  it('when a path parameter is longer than the router allows, then 404 problem+json with a request id', async () => {
+    const response = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/products/${'a'.repeat(150)}`,
+    });
+    expectProblem(response, 404, 'NOT_FOUND');
+  });
+
+  it('when the URL has a malformed percent-encoding, then 400 problem+json with a request id', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/api/v1/products/%E0%A4%A' });
+    expectProblem(response, 400, 'VALIDATION_FAILED');
+  });
+});
+
+describe('validation errors', () => {
+  const ctx = useTestApp();
+
+  it('when a body has an unknown key, then the error path names that key', async () => {
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: { email: 'someone@example.test', password: 'long enough', role: 'admin' },
+    });
+    const problem = expectProblem(response, 400, 'VALIDATION_FAILED');
+    expect(problem.errors).toContainEqual(expect.objectContaining({ path: 'role' }));
+  });
 });

@@ -81,15 +81,13 @@ const anyValue = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
 );
 const caller = fc.constantFrom('admin', 'admin', 'admin', 'admin', 'user', 'anonymous', 'forged');
-// Ids stay within Fastify's maxParamLength (100): longer ones get the router's own 414 (see report).
-const productId = fc
-  .oneof(
-    { arbitrary: fc.nat({ max: 29 }).map((index) => productIds[index]!), weight: 4 },
-    { arbitrary: fc.uuid(), weight: 1 },
-    { arbitrary: anyText, weight: 1 },
-    { arbitrary: fc.stringMatching(/^[\w-]{37,100}$/), weight: 1 },
-  )
-  .filter((id) => encodeURIComponent(id).length <= 100);
+const productId = fc.oneof(
+  { arbitrary: fc.nat({ max: 29 }).map((index) => productIds[index]!), weight: 4 },
+  { arbitrary: fc.uuid(), weight: 1 },
+  { arbitrary: anyText, weight: 1 },
+  // Past the router's maxParamLength (100) too: that answer must be a problem as well.
+  { arbitrary: fc.stringMatching(/^[\w-]{37,300}$/), weight: 1 },
+);
 const idPath = (id: string) => `/api/v1/products/${encodeURIComponent(id)}`;
 
 const validFields = {
