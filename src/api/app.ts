@@ -17,6 +17,7 @@ import type { Config } from '../config.js';
 import type { AuthDeps } from '../domain/auth/session.js';
 import { loggerOptions } from '../logger.js';
 import { registerJwt } from './auth.js';
+import bullBoard from './plugins/bull-board.js';
 import { handleFrameworkError, registerProblemHandlers } from './problem.js';
 import loginRoute from './routes/auth/login.js';
 import logoutRoutes from './routes/auth/logout.js';
@@ -125,6 +126,7 @@ export async function buildApp(input: BuildAppInput): Promise<FastifyInstance> {
   };
 
   await app.register(healthRoutes, deps);
+  await app.register(bullBoard, deps);
   await app.register(
     async (api) => {
       await api.register(registerRoute, deps);

@@ -1,0 +1,75 @@
+import Fastify, { LogController } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { DatabasePool } from 'slonik';
+import { pingDatabase } from '../db/health.js';
+
+export interface WorkerHttpDeps {
+  db: DatabasePool;
+  redis: Redis;
+  log: Logger;
+  readiness: { draining: boolean };
+}
+
+const checkTimeoutMs = 1_000;
+
+async function check(probe: () => Promise<unknown>): Promise<'up' | 'down'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('check timed out')), checkTimeoutMs);
+  });
+  try {
+    await Promise.race([probe(), timeout]);
+    return 'up';
+  } catch {
+    return 'down';
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The worker's operations port: liveness, readiness (it needs both Postgres and Redis), metrics. */
+export function buildWorkerHttp(deps: WorkerHttpDeps) {
+  const app = Fastify({
+    loggerInstance: deps.log,
+    logController: new LogController({ disableRequestLogging: true }),
+    forceCloseConnections: true,
+    requestTimeout: 10_000,
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  app.get('/readyz', async (request, reply) => {
+    const [postgres, redis] = await Promise.all([
+      check(() => pingDatabase(deps.db)),
+      check(() => deps.redis.ping()),
+    ]);
+    const checks = { postgres, redis };
+    const detail = deps.readiness.draining
+      ? 'The worker is shutting down'
+      : postgres === 'down' || redis === 'down'
+        ? 'A dependency is unavailable'
+        : undefined;
+    if (!detail) return { status: 'ok', checks };
+    return reply.code(503).type('application/problem+json').send({
+      type: 'about:blank',
+      title: 'Service Unavailable',
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      detail,
+      requestId: request.id,
+      checks,
+    });
+  });
+
+  // Placeholder until prom-client metrics arrive; valid Prometheus text so scrapes succeed.
+  app.get('/metrics', async (_request, reply) =>
+    reply
+      .type('text/plain; version=0.0.4; charset=utf-8')
+      .send(
+        '# HELP worker_up 1 while the worker process runs.\n# TYPE worker_up gauge\nworker_up 1\n',
+      ),
+  );
+
+  return app;
+}

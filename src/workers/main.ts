@@ -1,0 +1,4 @@
+import { runEntry } from '../entry.js';
+import { startWorker } from './server.js';
+
+await runEntry(startWorker);
