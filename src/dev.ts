@@ -1,11 +1,16 @@
 import { runEntry } from './entry.js';
-import { startApi } from './api/server.js';
+import closeWithGrace from 'close-with-grace';
+import { createApi } from './api/server.js';
+import { createWorker } from './workers/server.js';
 import { createDatabaseIfMissing } from './db/create-database.js';
 import { migrate } from './db/migrate.js';
 import { createDatabasePool } from './db/pool.js';
 import { seedDemoData } from './domain/demo/seed-demo-data.js';
 
-/** `npm start`: local all-in-one. Creates and migrates the database, then starts the API. */
+/**
+ * `npm start`: local all-in-one. Creates, migrates and (when empty) seeds the database, then runs
+ * the API and the worker in this one process under one shutdown handler.
+ */
 await runEntry(async (config) => {
   if (await createDatabaseIfMissing(config.DATABASE_URL)) {
     console.log(`created database ${new URL(config.DATABASE_URL).pathname.slice(1)}`);
@@ -20,10 +25,22 @@ await runEntry(async (config) => {
   await seedDemoData({ db: seedDb, log: console.log }, { environment: config.NODE_ENV }).finally(
     () => seedDb.end(),
   );
-  const app = await startApi(config);
-  const base = app.listeningOrigin;
-  app.log.info(
-    { api: `${base}/api/v1`, docs: `${base}/docs`, health: `${base}/readyz` },
+  const api = await createApi(config);
+  const worker = await createWorker(config);
+  closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS }, async (reason) => {
+    await Promise.all([api.close(reason), worker.close(reason)]);
+  });
+  await api.app.listen({ host: config.HOST, port: config.PORT });
+  await worker.http.listen({ host: config.HOST, port: config.WORKER_PORT });
+  const base = api.app.listeningOrigin;
+  api.app.log.info(
+    {
+      api: `${base}/api/v1`,
+      docs: `${base}/docs`,
+      queues: `${base}/admin/queues`,
+      health: `${base}/readyz`,
+      workerMetrics: `${worker.http.listeningOrigin}/metrics`,
+    },
     `orders service ready at ${base} (API reference: ${base}/docs)`,
   );
 });

@@ -1,13 +1,20 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import closeWithGrace from 'close-with-grace';
+import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { ensureAdmin } from '../domain/auth/users.js';
 import { createDatabasePool } from '../db/pool.js';
 import { buildApp } from './app.js';
 
-/** Process entry for the API: wires dependencies, listens, and undoes it all on SIGTERM. */
-export async function startApi(config: Config) {
+export interface ApiProcess {
+  app: FastifyInstance;
+  /** Drains in-flight requests, then closes pools: start-up undone in reverse. */
+  close: (reason?: { signal?: string; err?: Error }) => Promise<void>;
+}
+
+/** Wires the API's dependencies; does not listen or handle signals (see startApi). */
+export async function createApi(config: Config): Promise<ApiProcess> {
   const db = await createDatabasePool({
     url: config.DATABASE_URL,
     maximumPoolSize: config.DATABASE_POOL_SIZE,
@@ -33,21 +40,24 @@ export async function startApi(config: Config) {
     app.log.info({ email: admin.email }, 'admin account ensured');
   }
 
-  closeWithGrace(
-    { delay: config.SHUTDOWN_TIMEOUT_MS, logger: app.log },
-    async ({ signal, err }) => {
-      if (err) app.log.error({ err }, 'shutting down after a fatal error');
-      app.log.info({ signal }, 'shutting down: draining in-flight requests');
-      readiness.draining = true;
-      // Still listening: load balancers see /readyz 503 and requests already sent get read.
-      if (!err) await sleep(config.SHUTDOWN_DRAIN_DELAY_MS);
-      await app.close();
-      await db.end();
-      redis.disconnect();
-      app.log.info('shutdown complete');
-    },
-  );
+  const close: ApiProcess['close'] = async ({ signal, err } = {}) => {
+    if (err) app.log.error({ err }, 'shutting down after a fatal error');
+    app.log.info({ signal }, 'shutting down: draining in-flight requests');
+    readiness.draining = true;
+    // Still listening: load balancers see /readyz 503 and requests already sent get read.
+    if (!err) await sleep(config.SHUTDOWN_DRAIN_DELAY_MS);
+    await app.close();
+    await db.end();
+    redis.disconnect();
+    app.log.info('shutdown complete');
+  };
+  return { app, close };
+}
 
-  await app.listen({ host: config.HOST, port: config.PORT });
-  return app;
+/** Process entry for the API: listens, and undoes it all on SIGTERM/SIGINT. */
+export async function startApi(config: Config): Promise<ApiProcess> {
+  const api = await createApi(config);
+  closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS, logger: api.app.log }, api.close);
+  await api.app.listen({ host: config.HOST, port: config.PORT });
+  return api;
 }
