@@ -1,6 +1,7 @@
 import { sql, type CommonQueryMethods, type FragmentSqlToken } from 'slonik';
 import { z } from 'zod';
 import { rethrowUniqueViolation } from './errors.js';
+import type { KeysetPosition } from './keyset.js';
 import { idempotencyRecordInsert, type NewIdempotencyRecord } from './idempotency-keys.js';
 import { outboxInsert, type NewOutboxEvent } from './outbox.js';
 
@@ -134,17 +135,10 @@ export function findOrder(
     SELECT ${orderColumns} FROM orders o WHERE o.id = ${orderId}::uuid AND ${visibleTo(viewer)}`);
 }
 
-/** Where a listing page starts: after this row in (created_at, id) DESC order. */
-export interface OrderPosition {
-  /** created_at in microseconds since the epoch: exact, unlike a JS Date. */
-  createdAtMicros: number;
-  id: string;
-}
-
 export interface OrderListing {
   viewer: Viewer;
   limit: number;
-  after?: OrderPosition | undefined;
+  after?: KeysetPosition | undefined;
   userId?: string | undefined;
   status?: OrderStatus | undefined;
 }
@@ -206,4 +200,21 @@ export async function restockOrderItems(db: CommonQueryMethods, orderId: string)
     UPDATE products p SET stock = p.stock + line.quantity
     FROM line JOIN locked ON locked.id = line.product_id
     WHERE p.id = line.product_id`);
+}
+
+/**
+ * pending → confirmed, only if the order is still pending (a cancelled order stays cancelled).
+ * Returns the confirmed order with its lines, or null when nothing moved.
+ */
+export function confirmPendingOrder(
+  tx: CommonQueryMethods,
+  orderId: string,
+): Promise<OrderRow | null> {
+  return tx.maybeOne(sql.type(orderRow)`
+    WITH moved AS (
+      UPDATE orders SET status = 'confirmed', updated_at = now()
+      WHERE id = ${orderId} AND status = 'pending'
+      RETURNING *
+    )
+    SELECT ${orderColumns} FROM moved o`);
 }

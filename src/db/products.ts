@@ -1,6 +1,7 @@
 import { sql, type CommonQueryMethods } from 'slonik';
 import { z } from 'zod';
 import { rethrowUniqueViolation } from './errors.js';
+import type { KeysetPosition } from './keyset.js';
 
 export const productRow = z.object({
   id: z.uuid(),
@@ -44,16 +45,9 @@ export function findLiveProduct(db: CommonQueryMethods, id: string): Promise<Pro
     SELECT ${productColumns} FROM products WHERE id = ${id} AND archived_at IS NULL`);
 }
 
-/** Where a listing page starts: after this row in (created_at, id) order. */
-export interface ListingPosition {
-  /** created_at in microseconds since the epoch: exact, unlike a JS Date. */
-  createdAtMicros: number;
-  id: string;
-}
-
 export interface ListingQuery {
   limit: number;
-  after?: ListingPosition | undefined;
+  after?: KeysetPosition | undefined;
   nameContains?: string | undefined;
 }
 

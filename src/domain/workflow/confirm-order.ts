@@ -1,5 +1,5 @@
 import { isEventProcessed, recordProcessedEvent } from '../../db/inbox.js';
-import { confirmPendingOrder } from '../../db/order-workflow.js';
+import { confirmPendingOrder } from '../../db/orders.js';
 import { insertOutboxEvent } from '../../db/outbox.js';
 import { orderEvent } from '../orders/outbox-event.js';
 import type { ConsumerInput, WorkflowDeps } from './deps.js';
