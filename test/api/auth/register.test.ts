@@ -106,7 +106,7 @@ describe('POST /auth/register', () => {
       { email: 'a@example.test', password, name: 'n'.repeat(201) },
       'name',
     ],
-    ['an unknown field is sent', { email: 'a@example.test', password, nickname: 'x' }, ''],
+    ['an unknown field is sent', { email: 'a@example.test', password, nickname: 'x' }, 'nickname'],
   ])('when %s, then 400 VALIDATION_FAILED naming the field', async (_, body, path) => {
     const res = await register(body);
 
