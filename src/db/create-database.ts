@@ -14,7 +14,9 @@ export async function createDatabaseIfMissing(url: string): Promise<boolean> {
     await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
     return true;
   } catch (error) {
-    if ((error as { code?: string }).code === '42P04') return false; // created concurrently
+    // Another process created it first: 42P04, or 23505 when both passed the existence check.
+    const code = (error as { code?: string }).code;
+    if (code === '42P04' || code === '23505') return false;
     throw error;
   } finally {
     await client.end();
