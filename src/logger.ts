@@ -1,4 +1,5 @@
-import type { LoggerOptions } from 'pino';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
+import { stdSerializers, type LoggerOptions } from 'pino';
 import type { Config } from './config.js';
 
 /** Keys that may hold secrets, redacted at the top level and up to two levels deep. */
@@ -17,6 +18,13 @@ const redactedPaths = [
   '*.headers["idempotency-key"]',
 ];
 
+/** The active span's ids, so a log line can be found from its trace and the other way round. */
+function traceIds(): { traceId?: string; spanId?: string } {
+  const spanContext = trace.getActiveSpan()?.spanContext();
+  if (!spanContext || !isSpanContextValid(spanContext)) return {};
+  return { traceId: spanContext.traceId, spanId: spanContext.spanId };
+}
+
 export function loggerOptions(config: Pick<Config, 'LOG_LEVEL'>, service: string): LoggerOptions {
   return {
     level: config.LOG_LEVEL,
@@ -25,5 +33,8 @@ export function loggerOptions(config: Pick<Config, 'LOG_LEVEL'>, service: string
     timestamp: () => `,"time":"${new Date().toISOString()}"`,
     formatters: { level: (label) => ({ level: label }) },
     redact: { paths: redactedPaths, censor: '[redacted]' },
+    mixin: traceIds,
+    // `cause` as nested objects (type, message, stack), not folded into the message.
+    serializers: { err: stdSerializers.errWithCause },
   };
 }

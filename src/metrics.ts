@@ -1,5 +1,7 @@
+import type { Logger } from 'pino';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DatabasePool } from 'slonik';
+import { readScrapeGauges } from './db/metrics.js';
 
 /**
  * Every metric of both processes is declared here and observed where it happens.
@@ -58,8 +60,40 @@ export function createApiMetrics(db: DatabasePool) {
 }
 export type ApiMetrics = ReturnType<typeof createApiMetrics>;
 
-export function createWorkerMetrics(db: DatabasePool) {
+/** A queue as bullmq_queue_jobs reads it (BullMQ's Queue fits). */
+export interface QueueJobCounts {
+  name: string;
+  getJobCounts: (...states: QueueState[]) => Promise<Record<string, number>>;
+}
+export interface WorkerMetricSources {
+  queues?: readonly QueueJobCounts[];
+  /** Scrape-time read failures go here at debug: the gauges keep their last value. */
+  log?: Pick<Logger, 'debug'>;
+}
+
+const queueStates = ['waiting', 'active', 'delayed', 'failed'] as const;
+type QueueState = (typeof queueStates)[number];
+
+// Well inside Prometheus's default 10 s scrape timeout, even with Postgres or Redis hanging.
+const scrapeReadTimeoutMs = 1_000;
+
+export function createWorkerMetrics(db: DatabasePool, sources: WorkerMetricSources = {}) {
   const registry = createRegistry('orders-worker', db);
+  const onReadError = (what: string) => (error: unknown) =>
+    sources.log?.debug({ err: error }, `metrics: reading ${what} failed; keeping last values`);
+  // The three DB gauges are collected concurrently on each scrape and share one query.
+  const readDb = sharedScrapeRead(() => readScrapeGauges(db), onReadError('database gauges'));
+  const queues = sources.queues ?? [];
+  const readQueues = sharedScrapeRead(
+    () =>
+      Promise.all(
+        queues.map(async (queue) => ({
+          queue: queue.name,
+          counts: await queue.getJobCounts(...queueStates),
+        })),
+      ),
+    onReadError('queue job counts'),
+  );
   return {
     registry,
     ordersCreated: new Counter({
@@ -87,16 +121,28 @@ export function createWorkerMetrics(db: DatabasePool) {
       name: 'active_users',
       help: 'Users holding at least one live (unexpired, unrevoked, unrotated) refresh token',
       registers: [registry],
+      async collect() {
+        const gauges = await readDb();
+        if (gauges) this.set(gauges.activeUsers);
+      },
     }),
     outboxBacklog: new Gauge({
       name: 'outbox_backlog',
       help: 'Outbox events not yet published to the queues',
       registers: [registry],
+      async collect() {
+        const gauges = await readDb();
+        if (gauges) this.set(gauges.outboxBacklog);
+      },
     }),
     outboxOldestAge: new Gauge({
       name: 'outbox_oldest_unpublished_age_seconds',
       help: 'Age of the oldest unpublished outbox event (0 when none)',
       registers: [registry],
+      async collect() {
+        const gauges = await readDb();
+        if (gauges) this.set(gauges.oldestUnpublishedAgeSeconds);
+      },
     }),
     relayLag: new Histogram({
       name: 'outbox_relay_lag_seconds',
@@ -122,6 +168,11 @@ export function createWorkerMetrics(db: DatabasePool) {
       help: 'BullMQ jobs by queue and state',
       labelNames: ['queue', 'state'] as const,
       registers: [registry],
+      async collect() {
+        for (const { queue, counts } of (await readQueues()) ?? []) {
+          for (const state of queueStates) this.set({ queue, state }, counts[state] ?? 0);
+        }
+      },
     }),
     jobDuration: new Histogram({
       name: 'job_duration_seconds',
@@ -155,3 +206,38 @@ export type WorkerMetrics = ReturnType<typeof createWorkerMetrics>;
 
 /** Outcomes of one webhook attempt, a bounded label set. */
 export const webhookOutcomes = ['delivered', 'rejected', 'failed', 'timeout'] as const;
+export type WebhookOutcome = (typeof webhookOutcomes)[number];
+
+/**
+ * Wraps a scrape-time read: the collectors of one scrape share one bounded wait (at most
+ * scrapeReadTimeoutMs), a slow read is never started twice, and a failure resolves to undefined
+ * after one `onError` call instead of failing the scrape.
+ */
+function sharedScrapeRead<T>(
+  read: () => Promise<T>,
+  onError: (error: unknown) => void,
+): () => Promise<T | undefined> {
+  let reading: Promise<T> | undefined;
+  let waiting: Promise<T | undefined> | undefined;
+  const wait = async () => {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      reading ??= read().finally(() => {
+        reading = undefined;
+      });
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timed out')), scrapeReadTimeoutMs);
+      });
+      return await Promise.race([reading, timeout]);
+    } catch (error) {
+      onError(error);
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  return () =>
+    (waiting ??= wait().finally(() => {
+      waiting = undefined;
+    }));
+}

@@ -16,8 +16,10 @@ import type { DatabasePool } from 'slonik';
 import type { Config } from '../config.js';
 import type { AuthDeps } from '../domain/auth/session.js';
 import { loggerOptions } from '../logger.js';
+import { createApiMetrics } from '../metrics.js';
 import { registerJwt } from './auth.js';
 import bullBoard from './plugins/bull-board.js';
+import { registerMetrics } from './plugins/metrics.js';
 import { handleFrameworkError, registerProblemHandlers } from './problem.js';
 import loginRoute from './routes/auth/login.js';
 import logoutRoutes from './routes/auth/logout.js';
@@ -80,6 +82,7 @@ export async function buildApp(input: BuildAppInput): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
   registerJsonOnlyBodies(app);
+  registerMetrics(app, createApiMetrics(input.db));
 
   const readiness = input.readiness ?? { draining: false };
   app.addHook('onRequest', async (request, reply) => {

@@ -17,6 +17,13 @@ type HttpOnlyCode =
   | 'SERVICE_UNAVAILABLE';
 export type ProblemCode = ErrorCode | HttpOnlyCode;
 
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Set by sendProblem, so the HTTP metrics can label the error with its code. */
+    problemCode: ProblemCode | null;
+  }
+}
+
 /** The one table from error codes to HTTP statuses. */
 export const statusByCode: Record<ProblemCode, number> = {
   VALIDATION_FAILED: 400,
@@ -70,6 +77,7 @@ export function sendProblem(
   extra: Record<string, unknown> = {},
 ): FastifyReply {
   const status = statusByCode[code];
+  reply.problemCode = code;
   const problem: Problem = {
     ...extra,
     type: 'about:blank',
@@ -161,6 +169,7 @@ export function handleFrameworkError(
 }
 
 export function registerProblemHandlers(app: FastifyInstance): void {
+  app.decorateReply('problemCode', null);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
     sendProblem(

@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { ensureAdmin } from '../domain/auth/users.js';
 import { createDatabasePool } from '../db/pool.js';
+import { stopTelemetry } from '../telemetry.js';
 import { buildApp } from './app.js';
 
 export interface ApiProcess {
@@ -50,6 +51,8 @@ export async function createApi(config: Config): Promise<ApiProcess> {
     await db.end();
     redis.disconnect();
     app.log.info('shutdown complete');
+    // Last: the spans of the shutdown itself are exported too.
+    await stopTelemetry();
   };
   return { app, close };
 }

@@ -1,11 +1,13 @@
+import { context } from '@opentelemetry/api';
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { outboxEventSchema } from '../domain/orders/events.js';
+import { outboxEventSchema, type OutboxEvent } from '../domain/orders/events.js';
 import type { WorkflowDeps } from '../domain/workflow/deps.js';
+import type { WorkerMetrics } from '../metrics.js';
 import { jobHandlers } from './jobs/index.js';
 import { jobNames, queueNames, queuePrefix, type JobName, type JobPayloads } from './queues.js';
-import { inConsumerSpan } from './trace.js';
+import { contextFromTraceparent, inConsumerSpan } from './trace.js';
 import { exponentialJitterBackoff } from './webhook.js';
 
 export interface ConsumerDeps {
@@ -14,6 +16,7 @@ export interface ConsumerDeps {
   connection: ConnectionOptions;
   workflow: WorkflowDeps;
   log: Logger;
+  metrics: WorkerMetrics;
 }
 
 /** One BullMQ worker per job type, each running its handler from jobs/. */
@@ -32,11 +35,16 @@ export function startConsumers(deps: ConsumerDeps): Worker[] {
       },
     });
     worker.on('failed', (job, error) => {
+      deps.metrics.jobFailures.inc({ job_type: name });
       // BullMQ sets finishedOn only when it gives up (no attempts left, or unrecoverable).
       const final = Boolean(job?.finishedOn);
-      log[final ? 'error' : 'warn'](
-        { err: error, job: name, jobId: job?.id, attemptsMade: job?.attemptsMade },
-        final ? 'job failed for good; kept in Bull Board' : 'job failed; will retry',
+      // In the order's trace, so the line carries its trace id.
+      const stored = { traceparent: job?.data?.traceparent ?? null, tracestate: null };
+      context.with(contextFromTraceparent(stored), () =>
+        log[final ? 'error' : 'warn'](
+          { err: error, job: name, jobId: job?.id, attemptsMade: job?.attemptsMade },
+          final ? 'job failed for good; kept in Bull Board' : 'job failed; will retry',
+        ),
       );
     });
     // Connection errors are reported by the Redis client's own state log.
@@ -53,31 +61,61 @@ async function runJob(deps: ConsumerDeps, name: JobName, job: Job): Promise<stri
   const event = parsed.data as JobPayloads[typeof name];
   const attributes = {
     'messaging.system': 'bullmq',
+    'messaging.operation.type': 'process',
     'messaging.destination.name': queueNames[name],
     'messaging.message.id': job.id ?? '',
     'order.id': event.aggregateId,
   };
-  return inConsumerSpan(`${name} process`, event.traceparent, attributes, async (span) => {
-    const { traceId, spanId } = span.spanContext();
+  return inConsumerSpan(`process ${queueNames[name]}`, event, attributes, async () => {
+    // First attempts only: a retry's wait is backoff, not pipeline lag.
+    if (job.attemptsMade === 0) {
+      deps.metrics.consumeLag.observe({ job_type: name }, secondsSince(event.createdAt));
+    }
     const log = deps.log.child({
       job: name,
       jobId: job.id,
       eventId: event.id,
       orderId: event.aggregateId,
       attempt: job.attemptsMade + 1,
-      ...(event.traceparent ? { traceId, spanId } : {}),
     });
     const handler = jobHandlers[name] as (
       workflow: WorkflowDeps,
       payload: typeof event,
     ) => Promise<string>;
-    const outcome = await handler(deps.workflow, event);
-    recordJobOutcome(log, name, outcome);
+    const endTimer = deps.metrics.jobDuration.startTimer({ job_type: name });
+    const outcome = await handler(deps.workflow, event).catch((error: unknown) => {
+      endTimer({ outcome: 'failed' });
+      throw error;
+    });
+    endTimer({ outcome });
+    recordJobOutcome(deps.metrics, log, event, outcome);
     return outcome;
   });
 }
 
-/** Where business metrics (orders confirmed, notifications sent) will be counted. */
-function recordJobOutcome(log: Logger, name: JobName, outcome: string): void {
-  log.info({ job: name, outcome }, 'job processed');
+/**
+ * Business counters, counted from committed facts: only outcomes where this consumer's inbox
+ * row was inserted, so a redelivered event ('duplicate') is never counted twice.
+ */
+function recordJobOutcome(
+  metrics: WorkerMetrics,
+  log: Logger,
+  event: OutboxEvent,
+  outcome: string,
+): void {
+  log.info({ job: event.eventType, outcome }, 'job processed');
+  const { order } = event.payload;
+  const applied = outcome === 'confirmed' || outcome === 'not-pending';
+  if (event.eventType === 'order.created' && applied) {
+    metrics.ordersCreated.inc();
+    metrics.orderValue.inc({ currency: order.currency }, order.totalCents);
+    if (outcome === 'confirmed') metrics.ordersConfirmed.inc();
+  } else if (event.eventType === 'order.cancelled' && outcome === 'notified') {
+    metrics.ordersCancelled.inc();
+  }
+}
+
+/** Seconds since an ISO timestamp written by Postgres; never negative under clock skew. */
+function secondsSince(iso: string): number {
+  return Math.max(0, (Date.now() - Date.parse(iso)) / 1000);
 }

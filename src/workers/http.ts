@@ -1,6 +1,7 @@
 import Fastify, { LogController } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { DatabasePool } from 'slonik';
 import { pingDatabase } from '../db/health.js';
 
@@ -9,6 +10,8 @@ export interface WorkerHttpDeps {
   redis: Redis;
   log: Logger;
   readiness: { draining: boolean };
+  /** The worker's metrics, served on /metrics in Prometheus text format. */
+  registry: Registry;
 }
 
 const checkTimeoutMs = 1_000;
@@ -62,14 +65,10 @@ export function buildWorkerHttp(deps: WorkerHttpDeps) {
     });
   });
 
-  // Placeholder until prom-client metrics arrive; valid Prometheus text so scrapes succeed.
-  app.get('/metrics', async (_request, reply) =>
-    reply
-      .type('text/plain; version=0.0.4; charset=utf-8')
-      .send(
-        '# HELP worker_up 1 while the worker process runs.\n# TYPE worker_up gauge\nworker_up 1\n',
-      ),
-  );
+  app.get('/metrics', async (_request, reply) => {
+    const body = await deps.registry.metrics();
+    return reply.type(deps.registry.contentType).send(body);
+  });
 
   return app;
 }

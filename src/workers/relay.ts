@@ -10,13 +10,16 @@ import {
 } from '../db/outbox-relay.js';
 import type { OutboxEvent } from '../domain/orders/events.js';
 import { relayOutboxBatch } from '../domain/workflow/relay-outbox.js';
-import { jobIdFor, jobOptions, type JobName, type Queues } from './queues.js';
+import type { WorkerMetrics } from '../metrics.js';
+import { jobIdFor, jobOptions, queueNames, type JobName, type Queues } from './queues.js';
+import { inPublishSpans } from './trace.js';
 
 export interface RelayDeps {
   config: Config;
   db: DatabasePool;
   queues: Queues;
   log: Logger;
+  metrics: WorkerMetrics;
 }
 
 export interface Relay {
@@ -68,16 +71,36 @@ export function startRelay(deps: RelayDeps): Relay {
       if (batch) batch.push(event);
       else byJob.set(event.eventType, [event]);
     }
-    const adds = [...byJob].map(([name, batch]) =>
-      deps.queues[name].addBulk(
-        batch.map((event) => ({
-          name,
-          data: event,
-          opts: { ...jobsOptions, jobId: jobIdFor(event.id) },
-        })),
-      ),
-    );
-    await withDeadline(Promise.all(adds), enqueueDeadlineMs, 'enqueueing to Redis timed out');
+    // The job carries the row's own trace context; these spans only show the send in it.
+    const messages = events.map((event) => ({
+      name: `send ${queueNames[event.eventType]}`,
+      stored: event,
+      attributes: {
+        'messaging.system': 'bullmq',
+        'messaging.operation.type': 'send',
+        'messaging.destination.name': queueNames[event.eventType],
+        'messaging.message.id': jobIdFor(event.id),
+        'order.id': event.aggregateId,
+      },
+    }));
+    await inPublishSpans(messages, () => {
+      const adds = [...byJob].map(([name, batch]) =>
+        deps.queues[name].addBulk(
+          batch.map((event) => ({
+            name,
+            data: event,
+            opts: { ...jobsOptions, jobId: jobIdFor(event.id) },
+          })),
+        ),
+      );
+      return withDeadline(Promise.all(adds), enqueueDeadlineMs, 'enqueueing to Redis timed out');
+    });
+    // Counted when in Redis: a batch whose mark then rolls back is really enqueued again.
+    const enqueuedAt = Date.now();
+    for (const event of events) {
+      deps.metrics.relayLag.observe(Math.max(0, (enqueuedAt - Date.parse(event.createdAt)) / 1000));
+      deps.metrics.eventsRelayed.inc({ event_type: event.eventType });
+    }
   };
 
   const loop = async () => {

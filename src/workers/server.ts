@@ -6,6 +6,8 @@ import type { Config } from '../config.js';
 import { createDatabasePool } from '../db/pool.js';
 import type { OutboxEvent } from '../domain/orders/events.js';
 import { loggerOptions } from '../logger.js';
+import { stopTelemetry } from '../telemetry.js';
+import { createWorkerMetrics, type WebhookOutcome } from '../metrics.js';
 import { startConsumers } from './consumers.js';
 import { buildWorkerHttp } from './http.js';
 import { createQueues } from './queues.js';
@@ -56,23 +58,35 @@ export async function createWorker(
           timeoutMs: config.WEBHOOK_TIMEOUT_MS,
         }
       : undefined;
-  const deliver = async (event: OutboxEvent) => {
-    if (webhook) await deliverWebhook(webhook, event);
-  };
-
   const queues = createQueues(relayRedis, config);
   for (const queue of Object.values(queues)) {
     queue.on('error', (error) => log.debug({ err: error }, 'queue error'));
   }
+  // Queue counts read through the relay's client: it fails fast while Redis is down.
+  const metrics = createWorkerMetrics(db, { queues: Object.values(queues), log });
+  const observeWebhook = (outcome: WebhookOutcome, seconds: number) => {
+    metrics.webhookAttempts.inc({ outcome });
+    metrics.webhookDuration.observe({ outcome }, seconds);
+  };
+  const deliver = async (event: OutboxEvent) => {
+    if (webhook) await deliverWebhook(webhook, event, observeWebhook);
+  };
   const workers = startConsumers({
     config,
     connection: consumerRedis,
     workflow: { db, deliver },
     log,
+    metrics,
   });
-  const relay = startRelay({ config, db, queues, log });
+  const relay = startRelay({ config, db, queues, log, metrics });
   const readiness = { draining: false };
-  const http = buildWorkerHttp({ db, redis: relayRedis, log, readiness });
+  const http = buildWorkerHttp({
+    db,
+    redis: relayRedis,
+    log,
+    readiness,
+    registry: metrics.registry,
+  });
   log.info(
     {
       webhook: webhook ? new URL(webhook.url).origin : null,
@@ -95,6 +109,8 @@ export async function createWorker(
     await db.end();
     await http.close();
     log.info('shutdown complete');
+    // Last: the spans of the shutdown itself are exported too.
+    await stopTelemetry();
   };
   return { http, log, close };
 }

@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { UnrecoverableError } from 'bullmq';
 import type { OutboxEvent } from '../domain/orders/events.js';
-import { activeTraceparent } from './trace.js';
+import type { WebhookOutcome } from '../metrics.js';
+import { activeTraceHeaders, inHttpClientSpan } from './trace.js';
 
 export interface WebhookSettings {
   url: string;
@@ -31,11 +32,18 @@ function isPermanentFailure(status: number): boolean {
   return status >= 400 && status < 500 && status !== 408 && status !== 429;
 }
 
+/** Told the outcome and duration of every attempt (the webhook metrics). */
+export type WebhookAttemptObserver = (outcome: WebhookOutcome, seconds: number) => void;
+
 /**
  * POSTs the event; returns on a 2xx within the timeout and throws otherwise. A permanent
  * failure throws UnrecoverableError so BullMQ fails the job without retrying.
  */
-export async function deliverWebhook(settings: WebhookSettings, event: OutboxEvent): Promise<void> {
+export async function deliverWebhook(
+  settings: WebhookSettings,
+  event: OutboxEvent,
+  observe: WebhookAttemptObserver,
+): Promise<void> {
   const body = webhookBody(event);
   // Signed per attempt: verifiers reject stale timestamps; the id stays the event id.
   const timestamp = Math.floor(Date.now() / 1000);
@@ -45,26 +53,34 @@ export async function deliverWebhook(settings: WebhookSettings, event: OutboxEve
     'webhook-timestamp': String(timestamp),
     'webhook-signature': signWebhook(settings.secret, event.id, timestamp, body),
   };
-  const traceparent = activeTraceparent();
-  if (traceparent) headers.traceparent = traceparent;
-
+  const started = performance.now();
+  const finished = (outcome: WebhookOutcome) =>
+    observe(outcome, (performance.now() - started) / 1000);
   let response: Response;
   try {
-    response = await fetch(settings.url, {
-      method: 'POST',
-      headers,
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(settings.timeoutMs),
-    });
+    response = await inHttpClientSpan('POST', new URL(settings.url), () =>
+      fetch(settings.url, {
+        method: 'POST',
+        headers: { ...headers, ...activeTraceHeaders() },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(settings.timeoutMs),
+      }),
+    );
   } catch (error) {
+    finished((error as Error).name === 'TimeoutError' ? 'timeout' : 'failed');
     throw new Error(`webhook delivery failed: ${(error as Error).name}`, { cause: error });
   }
   // The answer's body is not used; dropping it frees the connection.
   await response.body?.cancel().catch(() => {});
-  if (response.ok) return;
+  if (response.ok) {
+    finished('delivered');
+    return;
+  }
   const message = `webhook answered ${response.status}`;
-  throw isPermanentFailure(response.status) ? new UnrecoverableError(message) : new Error(message);
+  const permanent = isPermanentFailure(response.status);
+  finished(permanent ? 'rejected' : 'failed');
+  throw permanent ? new UnrecoverableError(message) : new Error(message);
 }
 
 /** Exponential backoff with jitter: a random delay in the upper half of base·2^(attempt-1), capped. */

@@ -58,12 +58,12 @@ describe('npm start', () => {
 
   it('when the database is missing, then it is created and migrated, the API starts and prints its URLs, and SIGTERM exits 0', async () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
-    expect(pkg.scripts.start).toBe('tsx src/dev.ts');
+    expect(pkg.scripts.start).toBe('tsx --import ./src/api/instrument.ts src/dev.ts');
     const port = await freePort();
     // What `npm start` runs (npm itself does not forward SIGTERM to its script).
     const started = spawnProcess(
       process.execPath,
-      ['node_modules/tsx/dist/cli.mjs', 'src/dev.ts'],
+      ['node_modules/tsx/dist/cli.mjs', '--import', './src/api/instrument.ts', 'src/dev.ts'],
       {
         PORT: String(port),
         DATABASE_URL: withDatabase(maintenanceUrl, name),

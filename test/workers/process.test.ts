@@ -41,7 +41,7 @@ describe('worker process (src/workers/main.ts)', () => {
     expect(await ready.json()).toEqual({ status: 'ok', checks: { postgres: 'up', redis: 'up' } });
     const metrics = await fetch(`${base}/metrics`);
     expect(metrics.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-    expect(await metrics.text()).toMatch(/^worker_up 1$/m);
+    expect(await metrics.text()).toMatch(/^outbox_backlog\{service="orders-worker"\} \d+$/m);
 
     // Across processes: the API writes the outbox, the worker process confirms.
     const user = await registerAndLogIn(ctx.app);

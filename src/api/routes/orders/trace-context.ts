@@ -1,15 +1,19 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { context, propagation } from '@opentelemetry/api';
 import type { TraceContext } from '../../../domain/orders/outbox-event.js';
 
 const traceparentPattern = /^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/;
 const maxTracestateLength = 512;
 
 /**
- * The request's W3C trace context for the outbox row. A malformed header is dropped, not
- * refused: tracing must never fail a request.
+ * The W3C trace context to save with the outbox row: the active span's, so the worker continues
+ * this request's trace even when the client sent none. Without a running SDK there is no span,
+ * and the caller's own header is passed on; a malformed one is dropped, never refused.
  */
 export function traceContextOf(headers: IncomingHttpHeaders): TraceContext {
-  const { traceparent, tracestate } = headers;
+  const carrier: { traceparent?: string; tracestate?: string } = {};
+  propagation.inject(context.active(), carrier);
+  const { traceparent, tracestate } = carrier.traceparent ? carrier : headers;
   if (typeof traceparent !== 'string' || !traceparentPattern.test(traceparent)) {
     return { traceparent: null, tracestate: null };
   }
