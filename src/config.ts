@@ -39,6 +39,11 @@ const envSchema = z
     HTTP_HEADERS_TIMEOUT_MS: milliseconds.default(10_000),
     HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds.default(72_000),
     SHUTDOWN_TIMEOUT_MS: milliseconds.default(10_000),
+    // Off only to measure what metrics cost (the API then serves no /metrics).
+    METRICS_ENABLED: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((value) => value === 'true'),
     // Time between the stop signal and closing the listener: /readyz says 503 so load balancers
     // stop routing here, and requests already on the wire are still read and answered.
     SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).default(1_000),

@@ -82,7 +82,7 @@ export async function buildApp(input: BuildAppInput): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
   registerJsonOnlyBodies(app);
-  registerMetrics(app, createApiMetrics(input.db));
+  if (config.METRICS_ENABLED) registerMetrics(app, createApiMetrics(input.db));
 
   const readiness = input.readiness ?? { draining: false };
   app.addHook('onRequest', async (request, reply) => {

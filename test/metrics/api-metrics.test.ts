@@ -119,3 +119,12 @@ describe('API /metrics', () => {
     );
   });
 });
+
+describe('when METRICS_ENABLED is false', () => {
+  const off = useTestApp({ METRICS_ENABLED: 'false' });
+
+  it('then the API serves no /metrics (so the bench can measure what metrics cost)', async () => {
+    const response = await off.app.inject({ method: 'GET', url: '/metrics' });
+    expectProblem(response, 404, 'NOT_FOUND');
+  });
+});
