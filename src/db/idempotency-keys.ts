@@ -36,7 +36,7 @@ export async function claimIdempotencyKey(
   db: CommonQueryMethods,
   owner: KeyOwner,
 ): Promise<KeyClaim> {
-  const row = await db.one(sql.type(claimRow)`
+  const row = await db.one(sql.prepared('claim_idempotency_key', claimRow)`
     WITH lock AS (
       SELECT pg_try_advisory_xact_lock(
         ${advisoryLockNamespace}::int4, hashtext(${owner.userId}::text || ${owner.key}::text)

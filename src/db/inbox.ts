@@ -8,7 +8,7 @@ export async function isEventProcessed(
   consumer: string,
   eventId: string,
 ): Promise<boolean> {
-  return db.exists(sql.type(z.object({ one: z.number() }))`
+  return db.exists(sql.prepared('is_event_processed', z.object({ one: z.number() }))`
     SELECT 1 AS one FROM processed_events WHERE consumer = ${consumer} AND event_id = ${eventId}`);
 }
 
@@ -18,7 +18,10 @@ export async function recordProcessedEvent(
   consumer: string,
   eventId: string,
 ): Promise<boolean> {
-  const inserted = await db.maybeOne(sql.type(z.object({ eventId: z.uuid() }))`
+  const inserted = await db.maybeOne(sql.prepared(
+    'record_processed_event',
+    z.object({ eventId: z.uuid() }),
+  )`
     INSERT INTO processed_events (consumer, event_id) VALUES (${consumer}, ${eventId})
     ON CONFLICT DO NOTHING
     RETURNING event_id AS "eventId"`);

@@ -1,4 +1,5 @@
 import { sql, type CommonQueryMethods, type FragmentSqlToken } from 'slonik';
+import { noRows } from './prepared.js';
 import { z } from 'zod';
 import { rethrowUniqueViolation } from './errors.js';
 import type { KeysetPosition } from './keyset.js';
@@ -71,7 +72,7 @@ export function lockProductsForOrder(
   productIds: readonly string[],
 ): Promise<readonly LockedProduct[]> {
   // NO KEY UPDATE is the lock the stock UPDATE takes anyway; it leaves FK checks unblocked.
-  return db.any(sql.type(lockedProductRow)`
+  return db.any(sql.prepared('lock_products_for_order', lockedProductRow)`
     SELECT id, name, price_cents AS "priceCents", currency, stock,
            archived_at IS NOT NULL AS archived, now() AS now
     FROM products
@@ -105,7 +106,7 @@ export async function insertPlacedOrder(
     ['uuid', 'text', 'int4', 'int8'],
   );
   await rethrowUniqueViolation(
-    db.query(sql.unsafe`
+    db.query(sql.prepared('insert_placed_order', noRows)`
       WITH line AS (
         SELECT * FROM ${lines} AS l(product_id, name, quantity, unit_price_cents)
       ), stock_taken AS (
@@ -210,7 +211,7 @@ export function confirmPendingOrder(
   tx: CommonQueryMethods,
   orderId: string,
 ): Promise<OrderRow | null> {
-  return tx.maybeOne(sql.type(orderRow)`
+  return tx.maybeOne(sql.prepared('confirm_pending_order', orderRow)`
     WITH moved AS (
       UPDATE orders SET status = 'confirmed', updated_at = now()
       WHERE id = ${orderId} AND status = 'pending'

@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
 import { sql, type CommonQueryMethods } from 'slonik';
+import { noRows } from './prepared.js';
 import { z } from 'zod';
 
 /** An outbox row as stored; the relay checks it against the event contract. */
@@ -26,7 +27,7 @@ export function claimUnpublishedOutbox(
   tx: CommonQueryMethods,
   limit: number,
 ): Promise<readonly OutboxRow[]> {
-  return tx.any(sql.type(outboxRow)`
+  return tx.any(sql.prepared('claim_unpublished_outbox', outboxRow)`
     SELECT id, aggregate_type AS "aggregateType", aggregate_id AS "aggregateId",
            event_type AS "eventType", payload, traceparent, tracestate,
            created_at AS "createdAt"
@@ -41,7 +42,7 @@ export async function markOutboxPublished(
   tx: CommonQueryMethods,
   ids: readonly string[],
 ): Promise<void> {
-  await tx.query(sql.unsafe`
+  await tx.query(sql.prepared('mark_outbox_published', noRows)`
     UPDATE outbox SET published_at = now() WHERE id = ANY(${sql.array(ids, 'uuid')})`);
 }
 

@@ -4,6 +4,7 @@ import {
   type FragmentSqlToken,
   type SerializableValue,
 } from 'slonik';
+import { noRows } from './prepared.js';
 
 export interface NewOutboxEvent {
   id: string;
@@ -28,5 +29,5 @@ export async function insertOutboxEvent(
   db: CommonQueryMethods,
   event: NewOutboxEvent,
 ): Promise<void> {
-  await db.query(sql.unsafe`${outboxInsert(event)}`);
+  await db.query(sql.prepared('insert_outbox_event', noRows)`${outboxInsert(event)}`);
 }

@@ -41,7 +41,7 @@ export function insertProduct(db: CommonQueryMethods, product: NewProduct): Prom
 }
 
 export function findLiveProduct(db: CommonQueryMethods, id: string): Promise<ProductRow | null> {
-  return db.maybeOne(sql.type(productRow)`
+  return db.maybeOne(sql.prepared('find_live_product', productRow)`
     SELECT ${productColumns} FROM products WHERE id = ${id} AND archived_at IS NULL`);
 }
 
