@@ -90,11 +90,9 @@ describe('webhook delivery', () => {
   it('when the receiver answers 400, then the job fails at once, is not retried and is kept', async () => {
     const { order, created, receiver } = await run(() => 400);
 
-    const job = await waitFor('the job to fail', async () => {
-      const found = await queues['order.created'].getJob(jobIdFor(created.id));
-      return (await found?.getState()) === 'failed' ? found : undefined;
-    });
+    const job = await failedJob(queues['order.created'], 'the job to fail', jobIdFor(created.id));
     expect(job.failedReason).toBe('webhook answered 400');
+    expect(await job.getState()).toBe('failed');
     // Longer than every backoff the retries would have used.
     await sleep(500);
     expect(receiver.ofType('order.created')).toHaveLength(1);
@@ -107,14 +105,28 @@ describe('webhook delivery', () => {
   it('when the receiver keeps failing, then the job stops after WEBHOOK_ATTEMPTS and stays failed', async () => {
     const { created, receiver } = await run(() => 503);
 
-    const job = await waitFor('the job to fail for good', async () => {
-      const found = await queues['order.created'].getJob(jobIdFor(created.id));
-      return (await found?.getState()) === 'failed' ? found : undefined;
-    });
+    const job = await failedJob(
+      queues['order.created'],
+      'the job to fail for good',
+      jobIdFor(created.id),
+    );
     expect(job.attemptsMade).toBe(3);
     expect(receiver.ofType('order.created')).toHaveLength(3);
   });
 });
+
+/**
+ * Waits for the job's state, then reads the job: read the other way round, a job fetched just
+ * before it failed can show state 'failed' with its failure fields still unset.
+ */
+async function failedJob(queue: Queues['order.created'], what: string, jobId: string) {
+  await waitFor(what, async () =>
+    (await queue.getJobState(jobId)) === 'failed' ? true : undefined,
+  );
+  const job = await queue.getJob(jobId);
+  if (!job) throw new Error(`job ${jobId} vanished after failing`);
+  return job;
+}
 
 describe('webhook backoff', () => {
   it('when attempts grow, then the delay doubles within jitter and stops at the cap', () => {
