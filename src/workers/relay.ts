@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import type { DatabasePool } from 'slonik';
 import type { Config } from '../config.js';
+import { deleteExpiredIdempotencyKeys } from '../db/idempotency-keys.js';
 import { deleteProcessedEvents } from '../db/inbox.js';
 import {
   deletePublishedOutbox,
@@ -209,18 +210,28 @@ function listenForWakeUps(
   };
 }
 
-/** Retention: published outbox rows and inbox records older than OUTBOX_RETENTION_HOURS. */
+/**
+ * Retention: published outbox rows and inbox records older than OUTBOX_RETENTION_HOURS, and
+ * idempotency keys past their 24 h. Deleted in chunks so no statement holds locks for long.
+ */
 async function pruneExpired(deps: RelayDeps): Promise<void> {
   const hours = deps.config.OUTBOX_RETENTION_HOURS;
-  let outbox = 0;
-  let inbox = 0;
-  for (let deleted = pruneChunk; deleted === pruneChunk; outbox += deleted) {
-    deleted = await deletePublishedOutbox(deps.db, hours, pruneChunk);
+  const outbox = await deleteInChunks(() => deletePublishedOutbox(deps.db, hours, pruneChunk));
+  const inbox = await deleteInChunks(() => deleteProcessedEvents(deps.db, hours, pruneChunk));
+  const idempotencyKeys = await deleteInChunks(() =>
+    deleteExpiredIdempotencyKeys(deps.db, pruneChunk),
+  );
+  if (outbox + inbox + idempotencyKeys > 0) {
+    deps.log.info({ outbox, inbox, idempotencyKeys }, 'pruned expired rows');
   }
-  for (let deleted = pruneChunk; deleted === pruneChunk; inbox += deleted) {
-    deleted = await deleteProcessedEvents(deps.db, hours, pruneChunk);
+}
+
+async function deleteInChunks(deleteChunk: () => Promise<number>): Promise<number> {
+  let total = 0;
+  for (let deleted = pruneChunk; deleted === pruneChunk; total += deleted) {
+    deleted = await deleteChunk();
   }
-  if (outbox + inbox > 0) deps.log.info({ outbox, inbox }, 'pruned expired outbox and inbox rows');
+  return total;
 }
 
 function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {

@@ -1,4 +1,6 @@
 import { sql } from 'slonik';
+import { z } from 'zod';
+import { deleteExpiredIdempotencyKeys } from '../../../src/db/idempotency-keys.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../helpers/app.js';
 import { expectProblem, registerAndLogIn, type SignedIn } from '../../helpers/auth.js';
@@ -144,6 +146,24 @@ describe('POST /orders with an Idempotency-Key', () => {
       withKey('expiring'),
     );
     expect(replay.json()).toEqual(later.json());
+  });
+
+  it('when keys are past their 24 hours, then the purge deletes them and keeps live ones', async () => {
+    const product = await createProduct(ctx.db, { stock: 10 });
+    const line = [{ productId: product.id, quantity: 1 }];
+    await postOrder(ctx.app, user, line, withKey('purged'));
+    await postOrder(ctx.app, user, line, withKey('kept'));
+    await ctx.db.query(sql.unsafe`
+      UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE key = 'purged'`);
+
+    expect(await deleteExpiredIdempotencyKeys(ctx.db, 1_000)).toBe(1);
+
+    const keys = await ctx.db.anyFirst(
+      sql.type(
+        z.object({ key: z.string() }),
+      )`SELECT key FROM idempotency_keys WHERE key IN ('purged', 'kept')`,
+    );
+    expect(keys).toEqual(['kept']);
   });
 
   it.each([
