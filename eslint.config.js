@@ -61,10 +61,29 @@ export default tseslint.config(
       ],
     },
   },
+  // The two processes share only top-level modules (config, logger, metrics, queues).
   {
-    files: ['src/api/**', 'src/workers/**'],
+    files: ['src/api/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [noSqlOutsideDb] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noSqlOutsideDb],
+          patterns: [{ group: ['**/workers/**'], message: 'The API does not import the worker.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/workers/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noSqlOutsideDb],
+          patterns: [{ group: ['**/api/**'], message: 'The worker does not import the API.' }],
+        },
+      ],
     },
   },
   {

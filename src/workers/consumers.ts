@@ -6,7 +6,7 @@ import { outboxEventSchema, type OutboxEvent } from '../domain/orders/events.js'
 import type { WorkflowDeps } from '../domain/workflow/deps.js';
 import type { WorkerMetrics } from '../metrics.js';
 import { jobHandlers } from './jobs/index.js';
-import { jobNames, queueNames, queuePrefix, type JobName, type JobPayloads } from './queues.js';
+import { jobNames, queueNames, queuePrefix, type JobName, type JobPayloads } from '../queues.js';
 import { contextFromTraceparent, inConsumerSpan } from './trace.js';
 import { exponentialJitterBackoff } from './webhook.js';
 

@@ -12,7 +12,7 @@ import {
 import type { OutboxEvent } from '../domain/orders/events.js';
 import { relayOutboxBatch } from '../domain/workflow/relay-outbox.js';
 import type { WorkerMetrics } from '../metrics.js';
-import { jobIdFor, jobOptions, queueNames, type JobName, type Queues } from './queues.js';
+import { jobIdFor, jobOptions, queueNames, type JobName, type Queues } from '../queues.js';
 import { inPublishSpans } from './trace.js';
 
 export interface RelayDeps {

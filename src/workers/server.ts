@@ -10,7 +10,7 @@ import { stopTelemetry } from '../telemetry.js';
 import { createWorkerMetrics, type WebhookOutcome } from '../metrics.js';
 import { startConsumers } from './consumers.js';
 import { buildWorkerHttp } from './http.js';
-import { createQueues } from './queues.js';
+import { createQueues } from '../queues.js';
 import { startRelay } from './relay.js';
 import { deliverWebhook } from './webhook.js';
 

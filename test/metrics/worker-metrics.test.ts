@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkerMetrics } from '../../src/metrics.js';
-import { createQueues, type Queues } from '../../src/workers/queues.js';
+import { createQueues, type Queues } from '../../src/queues.js';
 import type { WorkerProcess } from '../../src/workers/server.js';
 import { useTestApp } from '../helpers/app.js';
 import { registerAndLogIn, type SignedIn } from '../helpers/auth.js';

@@ -2,7 +2,7 @@ import { sql } from 'slonik';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { WorkerProcess } from '../../src/workers/server.js';
-import { createQueues } from '../../src/workers/queues.js';
+import { createQueues } from '../../src/queues.js';
 import { useTestApp } from '../helpers/app.js';
 import { registerAndLogIn } from '../helpers/auth.js';
 import { createProduct } from '../helpers/factories.js';

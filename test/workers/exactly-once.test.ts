@@ -3,7 +3,7 @@ import type { OutboxEvent } from '../../src/domain/orders/events.js';
 import { relayOutboxBatch } from '../../src/domain/workflow/relay-outbox.js';
 import type { WorkflowDeps } from '../../src/domain/workflow/deps.js';
 import { jobHandlers } from '../../src/workers/jobs/index.js';
-import { createQueues, jobIdFor, jobOptions, type Queues } from '../../src/workers/queues.js';
+import { createQueues, jobIdFor, jobOptions, type Queues } from '../../src/queues.js';
 import { useTestApp } from '../helpers/app.js';
 import { registerAndLogIn, type SignedIn } from '../helpers/auth.js';
 import { createProduct } from '../helpers/factories.js';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkerProcess } from '../../src/workers/server.js';
-import { createQueues, jobIdFor, type Queues } from '../../src/workers/queues.js';
+import { createQueues, jobIdFor, type Queues } from '../../src/queues.js';
 import { exponentialJitterBackoff } from '../../src/workers/webhook.js';
 import { useTestApp } from '../helpers/app.js';
 import { registerAndLogIn, type SignedIn } from '../helpers/auth.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkerProcess } from '../../src/workers/server.js';
-import { createQueues, jobIdFor } from '../../src/workers/queues.js';
+import { createQueues, jobIdFor } from '../../src/queues.js';
 import { useTestApp } from '../helpers/app.js';
 import { registerAndLogIn, type SignedIn } from '../helpers/auth.js';
 import { createProduct } from '../helpers/factories.js';

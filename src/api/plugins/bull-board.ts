@@ -3,7 +3,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { FastifyPluginAsync } from 'fastify';
 import { DomainError } from '../../domain/errors.js';
-import { createQueues } from '../../workers/queues.js';
+import { createQueues } from '../../queues.js';
 import type { AppDeps } from '../app.js';
 import { requireAdmin } from '../auth.js';
 import { sendProblem } from '../problem.js';

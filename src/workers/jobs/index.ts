@@ -1,4 +1,4 @@
-import type { JobHandler, JobName } from '../queues.js';
+import type { JobHandler, JobName } from '../../queues.js';
 import { orderCancelled } from './order-cancelled.js';
 import { orderConfirmed } from './order-confirmed.js';
 import { orderCreated } from './order-created.js';

@@ -1,5 +1,5 @@
 import { notifyOrderEvent } from '../../domain/workflow/notify-order-event.js';
-import type { JobHandler } from '../queues.js';
+import type { JobHandler } from '../../queues.js';
 
 /** order.confirmed: notify. */
 export const orderConfirmed: JobHandler<'order.confirmed'> = (deps, event) =>

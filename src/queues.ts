@@ -1,7 +1,7 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
-import type { Config } from '../config.js';
-import type { OrderEventType, OutboxEvent } from '../domain/orders/events.js';
-import type { WorkflowDeps } from '../domain/workflow/deps.js';
+import type { Config } from './config.js';
+import type { OrderEventType, OutboxEvent } from './domain/orders/events.js';
+import type { WorkflowDeps } from './domain/workflow/deps.js';
 
 /**
  * Every job type, by name: its queue and its payload. A new job type adds an event schema,
