@@ -48,7 +48,13 @@ const envSchema = z
     // stop routing here, and requests already on the wire are still read and answered.
     SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).default(1_000),
     WORKER_PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(20),
+    // Jobs in flight per queue and worker process; most of them wait on a batch (see below).
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(100),
+    // Effects of jobs that arrive within the wait commit together as one statement.
+    WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(100),
+    WORKER_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(1_000).default(5),
+    // A job whose worker died is run again once its lock expires (BullMQ's stalled check).
+    WORKER_LOCK_MS: milliseconds.default(30_000),
     WEBHOOK_URL: optionalString.pipe(z.url().optional()),
     WEBHOOK_SECRET: optionalString.pipe(
       z
@@ -61,8 +67,15 @@ const envSchema = z
     WEBHOOK_BACKOFF_MS: milliseconds.default(1_000),
     WEBHOOK_BACKOFF_MAX_MS: milliseconds.default(10 * 60_000),
     RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
-    RELAY_POLL_INTERVAL_MS: milliseconds.default(1_000),
+    // Polls come every RELAY_POLL_MIN_MS while events keep arriving, back off to RELAY_POLL_MAX_MS
+    // when idle; writers' nudges (Redis PUBLISH, or in-process) wake an idle relay at once.
+    RELAY_POLL_MIN_MS: milliseconds.default(10),
+    RELAY_POLL_MAX_MS: milliseconds.default(1_000),
     RELAY_BACKOFF_MAX_MS: milliseconds.default(10_000),
+    // An event handed to a consumer and not applied within RECONCILE_AFTER_MS is sent again
+    // (its job may have been lost with Redis); checked every RECONCILE_INTERVAL_MS.
+    RECONCILE_INTERVAL_MS: milliseconds.default(10_000),
+    RECONCILE_AFTER_MS: milliseconds.default(30_000),
     OUTBOX_RETENTION_HOURS: z.coerce
       .number()
       .positive()

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DatabasePool } from 'slonik';
-import { readScrapeGauges } from './db/metrics.js';
+import { readScrapeGauges, type ScrapeGauges } from './db/metrics.js';
+import { withTimeout } from './timeouts.js';
 
 /**
  * Every metric of both processes is declared here and observed where it happens.
@@ -81,8 +82,18 @@ export function createWorkerMetrics(db: DatabasePool, sources: WorkerMetricSourc
   const registry = createRegistry('orders-worker', db);
   const onReadError = (what: string) => (error: unknown) =>
     sources.log?.debug({ err: error }, `metrics: reading ${what} failed; keeping last values`);
-  // The three DB gauges are collected concurrently on each scrape and share one query.
+  // The DB gauges are collected concurrently on each scrape and share one query.
   const readDb = sharedScrapeRead(() => readScrapeGauges(db), onReadError('database gauges'));
+  const dbGauge = (name: string, help: string, pick: (gauges: ScrapeGauges) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      async collect() {
+        const gauges = await readDb();
+        if (gauges) this.set(pick(gauges));
+      },
+    });
   const queues = sources.queues ?? [];
   const readQueues = sharedScrapeRead(
     () =>
@@ -98,17 +109,7 @@ export function createWorkerMetrics(db: DatabasePool, sources: WorkerMetricSourc
     registry,
     ordersCreated: new Counter({
       name: 'orders_created_total',
-      help: 'Orders created (counted once per order.created event)',
-      registers: [registry],
-    }),
-    ordersConfirmed: new Counter({
-      name: 'orders_confirmed_total',
-      help: 'Orders moved from pending to confirmed',
-      registers: [registry],
-    }),
-    ordersCancelled: new Counter({
-      name: 'orders_cancelled_total',
-      help: 'Orders cancelled (counted once per order.cancelled event)',
+      help: 'Orders created (counted once per order.created event, when it is published)',
       registers: [registry],
     }),
     orderValue: new Counter({
@@ -117,33 +118,42 @@ export function createWorkerMetrics(db: DatabasePool, sources: WorkerMetricSourc
       labelNames: ['currency'] as const,
       registers: [registry],
     }),
-    activeUsers: new Gauge({
-      name: 'active_users',
-      help: 'Users holding at least one live (unexpired, unrevoked, unrotated) refresh token',
+    orderTransitions: new Counter({
+      name: 'orders_transitions_total',
+      help: 'Order status changes (counted once per order.<status> event, when it is published)',
+      labelNames: ['from', 'to', 'reason'] as const,
       registers: [registry],
-      async collect() {
-        const gauges = await readDb();
-        if (gauges) this.set(gauges.activeUsers);
-      },
     }),
-    outboxBacklog: new Gauge({
-      name: 'outbox_backlog',
-      help: 'Outbox events not yet published to the queues',
-      registers: [registry],
-      async collect() {
-        const gauges = await readDb();
-        if (gauges) this.set(gauges.outboxBacklog);
-      },
-    }),
-    outboxOldestAge: new Gauge({
-      name: 'outbox_oldest_unpublished_age_seconds',
-      help: 'Age of the oldest unpublished outbox event (0 when none)',
-      registers: [registry],
-      async collect() {
-        const gauges = await readDb();
-        if (gauges) this.set(gauges.oldestUnpublishedAgeSeconds);
-      },
-    }),
+    activeUsers: dbGauge(
+      'active_users',
+      'Users holding at least one live (unexpired, unrevoked, unrotated) refresh token',
+      (gauges) => gauges.activeUsers,
+    ),
+    outboxBacklog: dbGauge(
+      'outbox_backlog',
+      'Outbox events not yet published to the queues',
+      (gauges) => gauges.outboxBacklog,
+    ),
+    outboxOldestAge: dbGauge(
+      'outbox_oldest_unpublished_age_seconds',
+      'Age of the oldest unpublished outbox event (0 when none)',
+      (gauges) => gauges.oldestUnpublishedAgeSeconds,
+    ),
+    unconsumedEvents: dbGauge(
+      'events_unconsumed',
+      'Events handed to a consumer and not applied yet (dead letters excluded)',
+      (gauges) => gauges.unconsumedEvents,
+    ),
+    oldestUnconsumedAge: dbGauge(
+      'events_oldest_unconsumed_age_seconds',
+      'Age of the oldest event a consumer has not applied yet (0 when none)',
+      (gauges) => gauges.oldestUnconsumedAgeSeconds,
+    ),
+    deadLetters: dbGauge(
+      'events_dead_letters',
+      'Events a consumer gave up on (failed for good); retry them from Bull Board',
+      (gauges) => gauges.deadLetters,
+    ),
     relayLag: new Histogram({
       name: 'outbox_relay_lag_seconds',
       help: 'Time from an outbox event being written to it being enqueued',
@@ -152,8 +162,14 @@ export function createWorkerMetrics(db: DatabasePool, sources: WorkerMetricSourc
     }),
     eventsRelayed: new Counter({
       name: 'outbox_events_relayed_total',
-      help: 'Outbox events enqueued by the relay',
+      help: 'Outbox events published by the relay',
       labelNames: ['event_type'] as const,
+      registers: [registry],
+    }),
+    eventsResent: new Counter({
+      name: 'events_resent_total',
+      help: 'Jobs the reconciler sent again because they were missing from Redis',
+      labelNames: ['consumer'] as const,
       registers: [registry],
     }),
     consumeLag: new Histogram({
@@ -161,6 +177,13 @@ export function createWorkerMetrics(db: DatabasePool, sources: WorkerMetricSourc
       help: 'Time from an outbox event being written to its consumer starting',
       labelNames: ['job_type'] as const,
       buckets: pipelineBuckets,
+      registers: [registry],
+    }),
+    batchSize: new Histogram({
+      name: 'worker_batch_size',
+      help: 'Jobs whose effects one statement committed, by batch',
+      labelNames: ['batch'] as const,
+      buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
       registers: [registry],
     }),
     queueJobs: new Gauge({
@@ -204,10 +227,6 @@ export function createWorkerMetrics(db: DatabasePool, sources: WorkerMetricSourc
 }
 export type WorkerMetrics = ReturnType<typeof createWorkerMetrics>;
 
-/** Outcomes of one webhook attempt, a bounded label set. */
-export const webhookOutcomes = ['delivered', 'rejected', 'failed', 'timeout'] as const;
-export type WebhookOutcome = (typeof webhookOutcomes)[number];
-
 /**
  * Wraps a scrape-time read: the collectors of one scrape share one bounded wait (at most
  * scrapeReadTimeoutMs), a slow read is never started twice, and a failure resolves to undefined
@@ -220,20 +239,14 @@ function sharedScrapeRead<T>(
   let reading: Promise<T> | undefined;
   let waiting: Promise<T | undefined> | undefined;
   const wait = async () => {
-    let timer: NodeJS.Timeout | undefined;
     try {
       reading ??= read().finally(() => {
         reading = undefined;
       });
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('timed out')), scrapeReadTimeoutMs);
-      });
-      return await Promise.race([reading, timeout]);
+      return await withTimeout(reading, scrapeReadTimeoutMs, 'scrape read');
     } catch (error) {
       onError(error);
       return undefined;
-    } finally {
-      clearTimeout(timer);
     }
   };
   return () =>

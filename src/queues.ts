@@ -1,25 +1,42 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
-import type { OrderEventType, OutboxEvent } from './domain/orders/events.js';
-import type { WorkflowDeps } from './domain/workflow/deps.js';
+import { orderEventTypes, type OrderEvent, type OrderEventType } from './domain/orders/events.js';
 
 /**
- * Every job type, by name: its queue and its payload. A new job type adds an event schema,
- * a line here, and a file in jobs/.
+ * Every consumer of outbox events: the event types it takes. A consumer's name is its queue, its
+ * inbox name and its file in src/workers/jobs/. When the relay publishes an event it hands it to
+ * each consumer of its type (an inbox row each) and enqueues one job per consumer; the consumer
+ * deletes its inbox row in the statement that applies its effect. A new job type adds an event
+ * schema, a line here and a file in jobs/.
  */
-export const queueNames = {
-  'order.created': 'order-created',
-  'order.confirmed': 'order-confirmed',
-  'order.cancelled': 'order-cancelled',
-} as const satisfies Record<OrderEventType, string>;
+export const consumers = {
+  'authorize-payment': { events: ['order.created'], enabled: () => true },
+  'deliver-webhook': {
+    events: orderEventTypes,
+    enabled: (config: Pick<Config, 'WEBHOOK_URL'>) => config.WEBHOOK_URL !== undefined,
+  },
+} as const satisfies Record<
+  string,
+  { events: readonly OrderEventType[]; enabled: (config: Config) => boolean }
+>;
 
-export type JobName = keyof typeof queueNames;
-export const jobNames = Object.keys(queueNames) as JobName[];
+export type ConsumerName = keyof typeof consumers;
+export const consumerNames = Object.keys(consumers) as ConsumerName[];
 
-/** The outbox row itself, trace context included, so the consumer continues the request's trace. */
-export type JobPayloads = { [Name in JobName]: OutboxEvent & { eventType: Name } };
+/** The consumers this configuration runs, with the event types each takes. */
+export function enabledSubscriptions(
+  config: Config,
+): { consumer: ConsumerName; eventType: OrderEventType }[] {
+  return consumerNames
+    .filter((consumer) => consumers[consumer].enabled(config))
+    .flatMap((consumer) =>
+      consumers[consumer].events.map((eventType) => ({ consumer, eventType })),
+    );
+}
 
-export type Queues = Record<JobName, Queue<OutboxEvent, unknown, JobName>>;
+/** A job's data is its event, trace context included. */
+export type Queues = Record<ConsumerName, Queue<OrderEvent, unknown, OrderEventType>>;
 
 /** BullMQ job ids may not be all digits nor contain ':'. */
 export function jobIdFor(eventId: string): string {
@@ -31,14 +48,39 @@ export function queuePrefix(config: Pick<Config, 'REDIS_KEY_PREFIX'>): string {
   return `${config.REDIS_KEY_PREFIX}bull`;
 }
 
-export const webhookBackoffType = 'exponential-jitter';
+/** Channel on which writers of outbox events nudge idle relays (best effort; relays also poll). */
+export function relayNudgeChannel(config: Pick<Config, 'REDIS_KEY_PREFIX'>): string {
+  return `${config.REDIS_KEY_PREFIX}outbox-written`;
+}
+
+/**
+ * Tells idle relays that events were committed: at most one PUBLISH per `everyMs`, since writers
+ * commit far more often than a relay needs waking (under load it polls every few ms anyway).
+ * Fire and forget: a lost nudge only costs one poll interval.
+ */
+export function relayNudger(
+  redis: Pick<Redis, 'publish'>,
+  config: Pick<Config, 'REDIS_KEY_PREFIX'>,
+  everyMs = 10,
+): () => void {
+  const channel = relayNudgeChannel(config);
+  let last = 0;
+  return () => {
+    const now = performance.now();
+    if (now - last < everyMs) return;
+    last = now;
+    redis.publish(channel, '').catch(() => {});
+  };
+}
+
+export const retryBackoffType = 'exponential-jitter';
 
 export function jobOptions(config: Pick<Config, 'WEBHOOK_ATTEMPTS'>): JobsOptions {
   return {
     attempts: config.WEBHOOK_ATTEMPTS,
-    backoff: { type: webhookBackoffType },
-    // Completed jobs are kept a day: their ids dedupe a relay that re-sends after a crash.
-    removeOnComplete: { age: 24 * 60 * 60, count: 100_000 },
+    backoff: { type: retryBackoffType },
+    // Dedupes the reconciler's re-sends of jobs that finished a moment ago; the inbox decides.
+    removeOnComplete: { age: 60 * 60, count: 10_000 },
     // Failed jobs stay until an operator looks at them in Bull Board.
     removeOnFail: false,
   };
@@ -48,15 +90,9 @@ export function createQueues(
   connection: ConnectionOptions,
   config: Pick<Config, 'REDIS_KEY_PREFIX'>,
 ): Queues {
-  const entries = jobNames.map((name) => [
+  const entries = consumerNames.map((name) => [
     name,
-    new Queue(queueNames[name], { connection, prefix: queuePrefix(config) }),
+    new Queue(name, { connection, prefix: queuePrefix(config) }),
   ]);
   return Object.fromEntries(entries) as Queues;
 }
-
-/** A consumer: applies one event and names what happened (counted and logged by the caller). */
-export type JobHandler<Name extends JobName> = (
-  deps: WorkflowDeps,
-  event: JobPayloads[Name],
-) => Promise<string>;

@@ -65,7 +65,7 @@ export async function checkBenchSql(databaseUrl: string): Promise<SqlDrift[]> {
     const product = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
     const order = await capture(() =>
       createOrder(
-        { db },
+        { db, nudgeRelay: () => {} },
         {
           userId: '10000000-0000-4000-8000-000000000001',
           items: [1, 2, 3].map((n) => ({ productId: product(n), quantity: 1 })),

@@ -17,6 +17,7 @@ import type { Config } from '../config.js';
 import type { AuthDeps } from '../domain/auth/session.js';
 import { loggerOptions } from '../logger.js';
 import { createApiMetrics } from '../metrics.js';
+import { relayNudger } from '../queues.js';
 import { registerJwt } from './auth.js';
 import bullBoard from './plugins/bull-board.js';
 import { registerMetrics } from './plugins/metrics.js';
@@ -37,6 +38,8 @@ export interface AppDeps {
   auth: AuthDeps;
   /** Flipped by the process entry on SIGTERM so /readyz answers 503 while in-flight work drains. */
   readiness: { draining: boolean };
+  /** Wakes idle outbox relays after a use case committed events. */
+  nudgeRelay: () => void;
 }
 
 export interface BuildAppInput {
@@ -120,6 +123,7 @@ export async function buildApp(input: BuildAppInput): Promise<FastifyInstance> {
     db: input.db,
     redis: input.redis,
     readiness,
+    nudgeRelay: relayNudger(input.redis, config),
     auth: {
       db: input.db,
       signAccessToken: (claims) => app.jwt.sign(claims),

@@ -1,19 +1,31 @@
 import { sql, type CommonQueryMethods, type FragmentSqlToken } from 'slonik';
-import { noRows } from './prepared.js';
 import { z } from 'zod';
-import { rethrowUniqueViolation } from './errors.js';
 import type { KeysetPosition } from './keyset.js';
-import { idempotencyRecordInsert, type NewIdempotencyRecord } from './idempotency-keys.js';
-import { outboxInsert, type NewOutboxEvent } from './outbox.js';
+import { refusalOf, type Refusal } from './refusals.js';
 
-const orderStatuses = ['pending', 'confirmed', 'cancelled'] as const;
-type OrderStatus = (typeof orderStatuses)[number];
+export const orderStatuses = [
+  'pending',
+  'confirmed',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'expired',
+] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
 
-const orderRow = z.object({
+/** Who moved an order: its owner, an admin, or the worker. */
+export const orderActors = ['user', 'admin', 'system'] as const;
+export type OrderActor = (typeof orderActors)[number];
+
+/**
+ * The order, once: what `order_json()` (migration 005) builds for every reader — API responses,
+ * event payloads and idempotent replays all carry exactly this.
+ */
+export const orderSchema = z.object({
   id: z.uuid(),
   userId: z.uuid(),
   status: z.enum(orderStatuses),
-  currency: z.string(),
+  currency: z.string().length(3),
   totalCents: z.number().int(),
   items: z.array(
     z.object({
@@ -24,22 +36,17 @@ const orderRow = z.object({
       lineTotalCents: z.number().int(),
     }),
   ),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  shipment: z.object({ carrier: z.string(), trackingNumber: z.string() }).nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
 });
-export type OrderRow = z.infer<typeof orderRow>;
+export type Order = z.infer<typeof orderSchema>;
 
-/** An order with its lines (by product id) from a row aliased `o`: one statement, no N+1. */
-const orderColumns = sql.fragment`
-  o.id, o.user_id AS "userId", o.status, o.currency, o.total_cents AS "totalCents",
-  coalesce(
-    (SELECT json_agg(json_build_object(
-              'productId', i.product_id, 'name', i.name, 'quantity', i.quantity,
-              'unitPriceCents', i.unit_price_cents, 'lineTotalCents', i.line_total_cents)
-            ORDER BY i.product_id)
-     FROM order_items i WHERE i.order_id = o.id),
-    '[]') AS items,
-  o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
+/** W3C trace context saved with an event, so the worker continues the trace that wrote it. */
+export interface TraceContext {
+  traceparent: string | null;
+  tracestate: string | null;
+}
 
 /** Who is looking: an admin sees every order, anyone else only their own. */
 export interface Viewer {
@@ -51,89 +58,150 @@ function visibleTo(viewer: Viewer): FragmentSqlToken {
   return viewer.isAdmin ? sql.fragment`TRUE` : sql.fragment`o.user_id = ${viewer.userId}::uuid`;
 }
 
-const lockedProductRow = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  priceCents: z.number().int(),
-  currency: z.string(),
-  stock: z.number().int(),
-  archived: z.boolean(),
-  /** The transaction's timestamp, the same on every row. */
-  now: z.string(),
-});
-export type LockedProduct = z.infer<typeof lockedProductRow>;
-
-/**
- * Locks the named products in id order, so concurrent orders over overlapping products queue
- * instead of deadlocking. Archived ones are returned too (flagged) for the caller to refuse.
- */
-export function lockProductsForOrder(
-  db: CommonQueryMethods,
-  productIds: readonly string[],
-): Promise<readonly LockedProduct[]> {
-  // NO KEY UPDATE is the lock the stock UPDATE takes anyway; it leaves FK checks unblocked.
-  return db.any(sql.prepared('lock_products_for_order', lockedProductRow)`
-    SELECT id, name, price_cents AS "priceCents", currency, stock,
-           archived_at IS NOT NULL AS archived, now() AS now
-    FROM products
-    WHERE id = ANY(${sql.array(productIds, 'uuid')})
-    ORDER BY id
-    FOR NO KEY UPDATE`);
-}
-
-export interface NewOrder {
-  id: string;
+export interface OrderToPlace {
+  orderId: string;
+  eventId: string;
   userId: string;
-  currency: string;
-  totalCents: number;
-  createdAt: string;
-  items: readonly { productId: string; name: string; quantity: number; unitPriceCents: number }[];
+  /** Distinct product ids in uuid order, each with its quantity. */
+  items: readonly { productId: string; quantity: number }[];
+  idempotency: { key: string; requestHash: Buffer } | null;
+  trace: TraceContext;
 }
+
+const placedRow = z.object({
+  placed: z.object({ replayed: z.boolean(), order: orderSchema }),
+});
+export type PlacedOrder = z.infer<typeof placedRow>['placed'];
 
 /**
- * One round trip for every write of a new order: all stock decrements, the order, all its
- * lines, its outbox event and (if given) its idempotency record. The products must already be
- * locked by `lockProductsForOrder`. Throws UniqueViolation when the idempotency key is taken.
+ * One round trip, in autocommit: `create_order()` claims the idempotency key, takes the stock,
+ * and writes the order, its lines, its history entry, its event and the key's record — or
+ * refuses, and then nothing was written.
  */
-export async function insertPlacedOrder(
+export async function placeOrder(
   db: CommonQueryMethods,
-  order: NewOrder,
-  event: NewOutboxEvent,
-  idempotencyRecord: NewIdempotencyRecord | null,
-): Promise<void> {
-  const lines = sql.unnest(
-    order.items.map((line) => [line.productId, line.name, line.quantity, line.unitPriceCents]),
-    ['uuid', 'text', 'int4', 'int8'],
-  );
-  await rethrowUniqueViolation(
-    db.query(sql.prepared('insert_placed_order', noRows)`
-      WITH line AS (
-        SELECT * FROM ${lines} AS l(product_id, name, quantity, unit_price_cents)
-      ), stock_taken AS (
-        UPDATE products p SET stock = p.stock - line.quantity
-        FROM line WHERE p.id = line.product_id
-      ), new_order AS (
-        INSERT INTO orders (id, user_id, currency, total_cents, created_at, updated_at)
-        VALUES (${order.id}::uuid, ${order.userId}::uuid, ${order.currency}::text,
-                ${order.totalCents}::int8, ${order.createdAt}::timestamptz,
-                ${order.createdAt}::timestamptz)
-      ), new_lines AS (
-        INSERT INTO order_items (order_id, product_id, name, quantity, unit_price_cents)
-        SELECT ${order.id}::uuid, product_id, name, quantity, unit_price_cents FROM line
-      ), event AS (
-        ${outboxInsert(event)}
-      )
-      ${idempotencyRecordInsert(idempotencyRecord)}`),
+  order: OrderToPlace,
+): Promise<PlacedOrder | Refusal> {
+  const productIds = order.items.map((item) => item.productId);
+  const quantities = order.items.map((item) => item.quantity);
+  const key = order.idempotency;
+  return refusalOf(
+    db.oneFirst(sql.prepared('create_order', placedRow)`
+      SELECT create_order(
+        ${order.orderId}::uuid, ${order.userId}::uuid,
+        ${sql.array(productIds, 'uuid')}, ${sql.array(quantities, 'int4')},
+        ${order.eventId}::uuid, ${order.trace.traceparent}::text, ${order.trace.tracestate}::text,
+        ${key?.key ?? null}::text, ${key ? sql.binary(key.requestHash) : null}::bytea
+      ) AS placed`),
   );
 }
 
-export function findOrder(
+export interface Transition {
+  orderId: string;
+  to: OrderStatus;
+  reason: string | null;
+  /** Id of the `order.<to>` event the transition writes. */
+  eventId: string;
+  trace: TraceContext;
+}
+
+const transitionRow = z.object({
+  fromStatus: z.enum(orderStatuses).nullable(),
+  moved: z.boolean(),
+  order: orderSchema.nullable(),
+});
+export type TransitionResult = z.infer<typeof transitionRow>;
+
+/**
+ * One transition requested over HTTP, in one statement: null when the viewer may not see the
+ * order; otherwise its status before and, if the transition was allowed, the order after.
+ */
+export function transitionVisibleOrder(
+  db: CommonQueryMethods,
+  viewer: Viewer,
+  actor: OrderActor,
+  transition: Transition & { shipment?: { carrier: string; trackingNumber: string } },
+): Promise<TransitionResult | null> {
+  const { orderId, to, reason, eventId, trace, shipment } = transition;
+  return db.maybeOne(sql.prepared(
+    `transition_order_as_${viewer.isAdmin ? 'admin' : 'owner'}`,
+    transitionRow,
+  )`
+    SELECT t.from_status AS "fromStatus", t.moved, t."order"
+    FROM orders o
+    CROSS JOIN LATERAL transition_orders(
+      ARRAY[o.id], ARRAY[${to}::text], ${actor}::text, ARRAY[${reason}::text],
+      ARRAY[${eventId}::uuid], ARRAY[${trace.traceparent}::text], ARRAY[${trace.tracestate}::text],
+      ${shipment?.carrier ?? null}::text, ${shipment?.trackingNumber ?? null}::text) t
+    WHERE o.id = ${orderId}::uuid AND ${visibleTo(viewer)}`);
+}
+
+export interface EventTransition extends Transition {
+  /** The consumed event that decided this transition. */
+  causeEventId: string;
+}
+
+const eventTransitionRow = transitionRow.extend({ eventId: z.uuid(), taken: z.boolean() });
+export type EventTransitionResult = z.infer<typeof eventTransitionRow>;
+
+/**
+ * A consumer's batch in one statement: takes the consumer's inbox rows of the causing events and
+ * applies the transitions of those it still had to apply (`taken`); redeliveries change nothing.
+ */
+export function applyEventTransitions(
+  db: CommonQueryMethods,
+  consumer: string,
+  actor: OrderActor,
+  transitions: readonly EventTransition[],
+): Promise<readonly EventTransitionResult[]> {
+  const column = <T>(pick: (transition: EventTransition) => T) => transitions.map(pick);
+  return db.any(sql.prepared('apply_event_transitions', eventTransitionRow)`
+    SELECT event_id AS "eventId", taken, from_status AS "fromStatus", moved, "order"
+    FROM apply_event_transitions(
+      ${consumer}::text,
+      ${sql.array(
+        column((t) => t.causeEventId),
+        'uuid',
+      )},
+      ${sql.array(
+        column((t) => t.orderId),
+        'uuid',
+      )},
+      ${sql.array(
+        column((t) => t.to),
+        'text',
+      )},
+      ${actor}::text,
+      ${sql.array(
+        column((t) => t.reason),
+        'text',
+      )},
+      ${sql.array(
+        column((t) => t.eventId),
+        'uuid',
+      )},
+      ${sql.array(
+        column((t) => t.trace.traceparent),
+        'text',
+      )},
+      ${sql.array(
+        column((t) => t.trace.tracestate),
+        'text',
+      )})`);
+}
+
+const orderRow = z.object({ order: orderSchema });
+
+export async function findOrder(
   db: CommonQueryMethods,
   orderId: string,
   viewer: Viewer,
-): Promise<OrderRow | null> {
-  return db.maybeOne(sql.type(orderRow)`
-    SELECT ${orderColumns} FROM orders o WHERE o.id = ${orderId}::uuid AND ${visibleTo(viewer)}`);
+): Promise<Order | null> {
+  const name = `find_order_as_${viewer.isAdmin ? 'admin' : 'owner'}`;
+  const row = await db.maybeOne(sql.prepared(name, orderRow)`
+    SELECT order_json(o) AS order FROM orders o
+    WHERE o.id = ${orderId}::uuid AND ${visibleTo(viewer)}`);
+  return row?.order ?? null;
 }
 
 export interface OrderListing {
@@ -144,7 +212,7 @@ export interface OrderListing {
   status?: OrderStatus | undefined;
 }
 
-const listedOrderRow = orderRow.extend({ createdAtMicros: z.number().int() });
+const listedOrderRow = orderRow.extend({ id: z.uuid(), createdAtMicros: z.number().int() });
 
 /** Newest first; keyset pagination keeps pages stable while orders are placed. */
 export function listOrders(
@@ -160,62 +228,10 @@ export function listOrders(
       ${listing.after.id}::uuid)`);
   }
   return db.any(sql.type(listedOrderRow)`
-    SELECT ${orderColumns},
+    SELECT order_json(o) AS order, o.id,
            (extract(epoch FROM o.created_at) * 1000000)::bigint AS "createdAtMicros"
     FROM orders o
     WHERE ${sql.join(conditions, sql.fragment` AND `)}
     ORDER BY o.created_at DESC, o.id DESC
     LIMIT ${listing.limit}`);
-}
-
-/**
- * pending|confirmed → cancelled as one conditional UPDATE: of cancels racing for one order,
- * exactly one gets the row back. Null when the order is not visible or not cancellable.
- */
-export function markOrderCancelled(
-  db: CommonQueryMethods,
-  orderId: string,
-  viewer: Viewer,
-): Promise<OrderRow | null> {
-  return db.maybeOne(sql.type(orderRow)`
-    WITH cancelled AS (
-      UPDATE orders o SET status = 'cancelled', updated_at = now()
-      WHERE o.id = ${orderId}::uuid AND o.status IN ('pending', 'confirmed')
-        AND ${visibleTo(viewer)}
-      RETURNING o.*
-    )
-    SELECT ${orderColumns} FROM cancelled o`);
-}
-
-/** Puts an order's quantities back in stock, locking its products in id order as orders do. */
-export async function restockOrderItems(db: CommonQueryMethods, orderId: string): Promise<void> {
-  // Every row the UPDATE joins has come out of `locked`, so all lock waits happen there, in order.
-  await db.query(sql.unsafe`
-    WITH line AS (
-      SELECT product_id, quantity FROM order_items WHERE order_id = ${orderId}::uuid
-    ), locked AS MATERIALIZED (
-      SELECT id FROM products WHERE id IN (SELECT product_id FROM line)
-      ORDER BY id
-      FOR NO KEY UPDATE
-    )
-    UPDATE products p SET stock = p.stock + line.quantity
-    FROM line JOIN locked ON locked.id = line.product_id
-    WHERE p.id = line.product_id`);
-}
-
-/**
- * pending → confirmed, only if the order is still pending (a cancelled order stays cancelled).
- * Returns the confirmed order with its lines, or null when nothing moved.
- */
-export function confirmPendingOrder(
-  tx: CommonQueryMethods,
-  orderId: string,
-): Promise<OrderRow | null> {
-  return tx.maybeOne(sql.prepared('confirm_pending_order', orderRow)`
-    WITH moved AS (
-      UPDATE orders SET status = 'confirmed', updated_at = now()
-      WHERE id = ${orderId} AND status = 'pending'
-      RETURNING *
-    )
-    SELECT ${orderColumns} FROM moved o`);
 }

@@ -1,33 +1,107 @@
-import {
-  sql,
-  type CommonQueryMethods,
-  type FragmentSqlToken,
-  type SerializableValue,
-} from 'slonik';
-import { noRows } from './prepared.js';
+import { sql, type CommonQueryMethods } from 'slonik';
+import { z } from 'zod';
+import { orderActors, orderSchema, orderStatuses } from './orders.js';
 
-export interface NewOutboxEvent {
-  id: string;
-  aggregateType: string;
-  aggregateId: string;
-  eventType: string;
-  payload: SerializableValue;
-  traceparent: string | null;
-  tracestate: string | null;
+export const orderEventTypes = [
+  'order.created',
+  'order.confirmed',
+  'order.shipped',
+  'order.delivered',
+  'order.cancelled',
+  'order.expired',
+] as const;
+export type OrderEventType = (typeof orderEventTypes)[number];
+
+/**
+ * An outbox row, once: what the API and the worker write, what the relay reads and what each job
+ * carries. Payloads are versioned; a breaking change adds a version instead of editing this one.
+ */
+export const orderEventSchema = z.object({
+  id: z.uuid(),
+  type: z.enum(orderEventTypes),
+  orderId: z.uuid(),
+  payload: z.object({
+    version: z.literal(2),
+    order: orderSchema,
+    /** The status the order left (null for order.created). */
+    from: z.enum(orderStatuses).nullable(),
+    actor: z.enum(orderActors),
+    reason: z.string().nullable(),
+  }),
+  traceparent: z.string().nullable(),
+  tracestate: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type OrderEvent = z.infer<typeof orderEventSchema>;
+
+export const eventColumns = sql.fragment`
+  id, event_type AS type, aggregate_id AS "orderId", payload, traceparent, tracestate,
+  created_at AS "createdAt"`;
+
+/** Which consumer takes which event type: one inbox row per pair when an event is published. */
+export interface Subscription {
+  consumer: string;
+  eventType: OrderEventType;
 }
 
-/** The INSERT alone, so a larger statement can write its event without another round trip. */
-export function outboxInsert(event: NewOutboxEvent): FragmentSqlToken {
-  return sql.fragment`
-    INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, payload, traceparent, tracestate)
-    VALUES (${event.id}::uuid, ${event.aggregateType}::text, ${event.aggregateId}::uuid,
-            ${event.eventType}::text, ${sql.jsonb(event.payload)}, ${event.traceparent}::text,
-            ${event.tracestate}::text)`;
-}
-
-export async function insertOutboxEvent(
+/**
+ * The relay's step, in one statement: locks the oldest unpublished events (concurrent relays
+ * skip them), marks them published and hands each to its consumers (an inbox row per pair).
+ * The caller enqueues the jobs after this commits; until a consumer applies its event, the inbox
+ * row lets the reconciler send it again, so nothing is lost if the enqueue never happens.
+ */
+export function publishOutboxEvents(
   db: CommonQueryMethods,
-  event: NewOutboxEvent,
-): Promise<void> {
-  await db.query(sql.prepared('insert_outbox_event', noRows)`${outboxInsert(event)}`);
+  limit: number,
+  subscriptions: readonly Subscription[],
+): Promise<readonly OrderEvent[]> {
+  return db.any(sql.prepared('publish_outbox_events', orderEventSchema)`
+    WITH claimed AS (
+      SELECT id FROM outbox
+      WHERE published_at IS NULL
+      ORDER BY created_at, id
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    ), published AS (
+      UPDATE outbox o SET published_at = now()
+      FROM claimed c WHERE o.id = c.id
+      RETURNING o.*
+    ), handed AS (
+      INSERT INTO inbox (consumer, event_id)
+      SELECT s.consumer, p.id
+      FROM published p
+      JOIN unnest(
+        ${sql.array(
+          subscriptions.map((s) => s.consumer),
+          'text',
+        )},
+        ${sql.array(
+          subscriptions.map((s) => s.eventType),
+          'text',
+        )}) AS s(consumer, event_type)
+        ON s.event_type = p.event_type
+    )
+    SELECT ${eventColumns} FROM published ORDER BY created_at, id`);
+}
+
+/**
+ * Deletes at most `limit` events older than the retention that every consumer has applied;
+ * returns how many went.
+ */
+export function deleteExpiredOutboxEvents(
+  db: CommonQueryMethods,
+  retentionHours: number,
+  limit: number,
+): Promise<number> {
+  return db.oneFirst(sql.type(z.object({ deleted: z.number() }))`
+    WITH expired AS (
+      SELECT o.id FROM outbox o
+      WHERE o.created_at < now() - ${retentionHours} * interval '1 hour'
+        AND o.published_at IS NOT NULL
+        AND NOT EXISTS (SELECT FROM inbox i WHERE i.event_id = o.id)
+      LIMIT ${limit}
+    ), deleted AS (
+      DELETE FROM outbox WHERE id IN (SELECT id FROM expired) RETURNING 1
+    )
+    SELECT count(*)::int AS deleted FROM deleted`);
 }

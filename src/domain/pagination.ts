@@ -33,16 +33,17 @@ export function decodeCursor(cursor: string): KeysetPosition {
 
 /**
  * Turns `limit + 1` rows into a page: the extra row only tells that another page exists,
- * so no count query is needed.
+ * so no count query is needed. `item` picks what a row shows (by default, all but its position).
  */
-export function toPage<Row extends KeysetPosition>(
+export function toPage<Row extends KeysetPosition, Item = Omit<Row, 'createdAtMicros'>>(
   rows: readonly Row[],
   limit: number,
-): Page<Omit<Row, 'createdAtMicros'>> {
+  item: (row: Row) => Item = ({ createdAtMicros: _position, ...rest }) => rest as Item,
+): Page<Item> {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: page.map(({ createdAtMicros: _position, ...item }) => item),
+    items: page.map(item),
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
   };
 }

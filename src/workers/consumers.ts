@@ -1,32 +1,41 @@
-import { context } from '@opentelemetry/api';
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { BullMQOtel } from 'bullmq-otel';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { outboxEventSchema, type OutboxEvent } from '../domain/orders/events.js';
-import type { WorkflowDeps } from '../domain/workflow/deps.js';
+import { markInboxEventFailed } from '../db/inbox.js';
+import { orderEventSchema } from '../domain/orders/events.js';
 import type { WorkerMetrics } from '../metrics.js';
-import { jobHandlers } from './jobs/index.js';
-import { jobNames, queueNames, queuePrefix, type JobName, type JobPayloads } from '../queues.js';
-import { contextFromTraceparent, inConsumerSpan } from './trace.js';
-import { exponentialJitterBackoff } from './webhook.js';
+import { consumers, queuePrefix, type ConsumerName } from '../queues.js';
+import { createJobHandlers, type JobDeps, type JobHandler } from './jobs/index.js';
+import { exponentialJitterBackoff } from './signed-post.js';
 
-export interface ConsumerDeps {
+export interface ConsumerDeps extends JobDeps {
   config: Config;
   /** Needs `maxRetriesPerRequest: null`; each worker duplicates it for its blocking reads. */
   connection: ConnectionOptions;
-  workflow: WorkflowDeps;
   log: Logger;
   metrics: WorkerMetrics;
 }
 
-/** One BullMQ worker per job type, each running its handler from jobs/. */
+/**
+ * One BullMQ worker per enabled consumer, running its handler from jobs/. Each job's span
+ * continues the trace its event carries (bullmq-otel reads the job's telemetry metadata).
+ */
 export function startConsumers(deps: ConsumerDeps): Worker[] {
   const { config, log } = deps;
-  return jobNames.map((name) => {
-    const worker = new Worker(queueNames[name], (job: Job) => runJob(deps, name, job), {
+  const handlers = createJobHandlers(deps);
+  const telemetry = new BullMQOtel({ tracerName: 'orders-worker' });
+  const names = (Object.keys(consumers) as ConsumerName[]).filter((name) =>
+    consumers[name].enabled(config),
+  );
+  return names.map((name) => {
+    const worker = new Worker(name, (job: Job) => runJob(deps, name, handlers[name], job), {
       connection: deps.connection,
       prefix: queuePrefix(config),
       concurrency: config.WORKER_CONCURRENCY,
+      lockDuration: config.WORKER_LOCK_MS,
+      stalledInterval: config.WORKER_LOCK_MS,
+      telemetry,
       settings: {
         backoffStrategy: exponentialJitterBackoff(
           config.WEBHOOK_BACKOFF_MS,
@@ -38,14 +47,23 @@ export function startConsumers(deps: ConsumerDeps): Worker[] {
       deps.metrics.jobFailures.inc({ job_type: name });
       // BullMQ sets finishedOn only when it gives up (no attempts left, or unrecoverable).
       const final = Boolean(job?.finishedOn);
-      // In the order's trace, so the line carries its trace id.
-      const stored = { traceparent: job?.data?.traceparent ?? null, tracestate: null };
-      context.with(contextFromTraceparent(stored), () =>
-        log[final ? 'error' : 'warn'](
-          { err: error, job: name, jobId: job?.id, attemptsMade: job?.attemptsMade },
-          final ? 'job failed for good; kept in Bull Board' : 'job failed; will retry',
-        ),
-      );
+      const eventId = (job?.data as { id?: unknown } | undefined)?.id;
+      const fields = {
+        job: name,
+        jobId: job?.id,
+        attemptsMade: job?.attemptsMade,
+        reason: error.message,
+      };
+      if (!final) {
+        log.warn(fields, 'job failed; will retry');
+        return;
+      }
+      log.error(fields, 'job failed for good; kept in Bull Board as a dead letter');
+      if (typeof eventId === 'string') {
+        markInboxEventFailed(deps.db, name, eventId).catch((markError: unknown) =>
+          log.warn({ err: markError }, 'could not record the dead letter; the reconciler will'),
+        );
+      }
     });
     // Connection errors are reported by the Redis client's own state log.
     worker.on('error', (error) => log.debug({ err: error, job: name }, 'worker error'));
@@ -53,69 +71,38 @@ export function startConsumers(deps: ConsumerDeps): Worker[] {
   });
 }
 
-async function runJob(deps: ConsumerDeps, name: JobName, job: Job): Promise<string> {
-  const parsed = outboxEventSchema.safeParse(job.data);
-  if (!parsed.success || parsed.data.eventType !== name) {
+async function runJob(
+  deps: ConsumerDeps,
+  name: ConsumerName,
+  handler: JobHandler,
+  job: Job,
+): Promise<string> {
+  const parsed = orderEventSchema.safeParse(job.data);
+  if (
+    !parsed.success ||
+    !(consumers[name].events as readonly string[]).includes(parsed.data.type)
+  ) {
     throw new UnrecoverableError('job data does not match the event contract');
   }
-  const event = parsed.data as JobPayloads[typeof name];
-  const attributes = {
-    'messaging.system': 'bullmq',
-    'messaging.operation.type': 'process',
-    'messaging.destination.name': queueNames[name],
-    'messaging.message.id': job.id ?? '',
-    'order.id': event.aggregateId,
-  };
-  return inConsumerSpan(`process ${queueNames[name]}`, event, attributes, async () => {
-    // First attempts only: a retry's wait is backoff, not pipeline lag.
-    if (job.attemptsMade === 0) {
-      deps.metrics.consumeLag.observe({ job_type: name }, secondsSince(event.createdAt));
-    }
-    const log = deps.log.child({
-      job: name,
-      jobId: job.id,
-      eventId: event.id,
-      orderId: event.aggregateId,
-      attempt: job.attemptsMade + 1,
-    });
-    const handler = jobHandlers[name] as (
-      workflow: WorkflowDeps,
-      payload: typeof event,
-    ) => Promise<string>;
-    const endTimer = deps.metrics.jobDuration.startTimer({ job_type: name });
-    const outcome = await handler(deps.workflow, event).catch((error: unknown) => {
-      endTimer({ outcome: 'failed' });
-      throw error;
-    });
-    endTimer({ outcome });
-    recordJobOutcome(deps.metrics, log, event, outcome);
-    return outcome;
-  });
-}
-
-/**
- * Business counters, counted from committed facts: only outcomes where this consumer's inbox
- * row was inserted, so a redelivered event ('duplicate') is never counted twice.
- */
-function recordJobOutcome(
-  metrics: WorkerMetrics,
-  log: Logger,
-  event: OutboxEvent,
-  outcome: string,
-): void {
-  log.info({ job: event.eventType, outcome }, 'job processed');
-  const { order } = event.payload;
-  const applied = outcome === 'confirmed' || outcome === 'not-pending';
-  if (event.eventType === 'order.created' && applied) {
-    metrics.ordersCreated.inc();
-    metrics.orderValue.inc({ currency: order.currency }, order.totalCents);
-    if (outcome === 'confirmed') metrics.ordersConfirmed.inc();
-  } else if (event.eventType === 'order.cancelled' && outcome === 'notified') {
-    metrics.ordersCancelled.inc();
+  const event = parsed.data;
+  // First attempts only: a retry's wait is backoff, not pipeline lag.
+  if (job.attemptsMade === 0) {
+    deps.metrics.consumeLag.observe(
+      { job_type: name },
+      Math.max(0, (Date.now() - Date.parse(event.createdAt)) / 1000),
+    );
   }
-}
-
-/** Seconds since an ISO timestamp written by Postgres; never negative under clock skew. */
-function secondsSince(iso: string): number {
-  return Math.max(0, (Date.now() - Date.parse(iso)) / 1000);
+  const endTimer = deps.metrics.jobDuration.startTimer({ job_type: name });
+  try {
+    const outcome = await handler(event);
+    endTimer({ outcome });
+    deps.log.info(
+      { job: name, jobId: job.id, eventId: event.id, orderId: event.orderId, outcome },
+      'job processed',
+    );
+    return outcome;
+  } catch (error) {
+    endTimer({ outcome: 'failed' });
+    throw error;
+  }
 }

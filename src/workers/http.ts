@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { DatabasePool } from 'slonik';
-import { pingDatabase } from '../db/health.js';
+import { checkDependencies } from '../readiness.js';
 
 export interface WorkerHttpDeps {
   db: DatabasePool;
@@ -12,23 +12,6 @@ export interface WorkerHttpDeps {
   readiness: { draining: boolean };
   /** The worker's metrics, served on /metrics in Prometheus text format. */
   registry: Registry;
-}
-
-const checkTimeoutMs = 1_000;
-
-async function check(probe: () => Promise<unknown>): Promise<'up' | 'down'> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('check timed out')), checkTimeoutMs);
-  });
-  try {
-    await Promise.race([probe(), timeout]);
-    return 'up';
-  } catch {
-    return 'down';
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** The worker's operations port: liveness, readiness (it needs both Postgres and Redis), metrics. */
@@ -43,11 +26,8 @@ export function buildWorkerHttp(deps: WorkerHttpDeps) {
   app.get('/healthz', async () => ({ status: 'ok' }));
 
   app.get('/readyz', async (request, reply) => {
-    const [postgres, redis] = await Promise.all([
-      check(() => pingDatabase(deps.db)),
-      check(() => deps.redis.ping()),
-    ]);
-    const checks = { postgres, redis };
+    const checks = await checkDependencies(deps);
+    const { postgres, redis } = checks;
     const detail = deps.readiness.draining
       ? 'The worker is shutting down'
       : postgres === 'down' || redis === 'down'

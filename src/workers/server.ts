@@ -4,15 +4,16 @@ import { Redis } from 'ioredis';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from '../config.js';
 import { createDatabasePool } from '../db/pool.js';
-import type { OutboxEvent } from '../domain/orders/events.js';
 import { loggerOptions } from '../logger.js';
+import { createWorkerMetrics } from '../metrics.js';
+import { createQueues, enabledSubscriptions, relayNudgeChannel } from '../queues.js';
 import { stopTelemetry } from '../telemetry.js';
-import { createWorkerMetrics, type WebhookOutcome } from '../metrics.js';
+import { settledWithin } from '../timeouts.js';
 import { startConsumers } from './consumers.js';
 import { buildWorkerHttp } from './http.js';
-import { createQueues } from '../queues.js';
+import { startReconciler } from './reconciler.js';
 import { startRelay } from './relay.js';
-import { deliverWebhook } from './webhook.js';
+import { startRetention } from './retention.js';
 
 export interface WorkerProcess {
   http: ReturnType<typeof buildWorkerHttp>;
@@ -34,51 +35,49 @@ export async function createWorker(
   const log = options.logStream
     ? pino(loggerOptions(config, 'worker'), options.logStream)
     : pino(loggerOptions(config, 'worker'));
-  const db = await createDatabasePool({
+  const poolSettings = {
     url: config.DATABASE_URL,
-    maximumPoolSize: config.DATABASE_POOL_SIZE,
     statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
     connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+  };
+  const db = await createDatabasePool({
+    ...poolSettings,
+    maximumPoolSize: config.DATABASE_POOL_SIZE,
   });
+  // The relay and the reconciler share one connection of their own, never waiting for the jobs'.
+  const relayDb = await createDatabasePool({ ...poolSettings, maximumPoolSize: 1 });
   // Consumers wait out a Redis outage; the relay's enqueue fails fast and backs off instead.
   const consumerRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const relayRedis = new Redis(config.REDIS_URL, {
     maxRetriesPerRequest: null,
     enableOfflineQueue: false,
   });
+  const nudges = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   logRedisState(relayRedis, log);
-  // Outages are logged once, from the relay's client; this one would only repeat them.
+  // Outages are logged once, from the relay's client; these would only repeat them.
   consumerRedis.on('error', () => {});
+  nudges.on('error', () => {});
 
-  const webhook =
-    config.WEBHOOK_URL && config.WEBHOOK_SECRET
-      ? {
-          url: config.WEBHOOK_URL,
-          secret: config.WEBHOOK_SECRET,
-          timeoutMs: config.WEBHOOK_TIMEOUT_MS,
-        }
-      : undefined;
   const queues = createQueues(relayRedis, config);
   for (const queue of Object.values(queues)) {
     queue.on('error', (error) => log.debug({ err: error }, 'queue error'));
   }
   // Queue counts read through the relay's client: it fails fast while Redis is down.
   const metrics = createWorkerMetrics(db, { queues: Object.values(queues), log });
-  const observeWebhook = (outcome: WebhookOutcome, seconds: number) => {
-    metrics.webhookAttempts.inc({ outcome });
-    metrics.webhookDuration.observe({ outcome }, seconds);
-  };
-  const deliver = async (event: OutboxEvent) => {
-    if (webhook) await deliverWebhook(webhook, event, observeWebhook);
-  };
+  const subscriptions = enabledSubscriptions(config);
+  const relay = startRelay({ config, db: relayDb, queues, subscriptions, log, metrics });
+  nudges.on('message', () => relay.nudge());
+  nudges.subscribe(relayNudgeChannel(config)).catch(() => {});
   const workers = startConsumers({
     config,
     connection: consumerRedis,
-    workflow: { db, deliver },
+    db,
     log,
     metrics,
+    nudgeRelay: relay.nudge,
   });
-  const relay = startRelay({ config, db, queues, log, metrics });
+  const reconciler = startReconciler({ config, db: relayDb, queues, log, metrics });
+  const retention = startRetention({ config, db, log });
   const readiness = { draining: false };
   const http = buildWorkerHttp({
     db,
@@ -89,7 +88,7 @@ export async function createWorker(
   });
   log.info(
     {
-      webhook: webhook ? new URL(webhook.url).origin : null,
+      consumers: [...new Set(subscriptions.map((s) => s.consumer))],
       concurrency: config.WORKER_CONCURRENCY,
     },
     'worker started',
@@ -101,11 +100,15 @@ export async function createWorker(
     readiness.draining = true;
     // Leave room within SHUTDOWN_TIMEOUT_MS for the steps after the workers.
     const workersDeadline = Date.now() + config.SHUTDOWN_TIMEOUT_MS * 0.8;
+    nudges.disconnect();
     await relay.stop();
+    await reconciler.stop();
     await closeWorkers(workers, Math.max(0, workersDeadline - Date.now()), log);
-    await settleWithin(Promise.all(Object.values(queues).map((queue) => queue.close())), 1_000);
+    await retention.stop();
+    await settledWithin(Promise.all(Object.values(queues).map((queue) => queue.close())), 1_000);
     consumerRedis.disconnect();
     relayRedis.disconnect();
+    await relayDb.end();
     await db.end();
     await http.close();
     log.info('shutdown complete');
@@ -125,28 +128,13 @@ export async function startWorker(config: Config): Promise<WorkerProcess> {
 
 /** Lets active jobs finish; past the deadline (or with Redis gone) it stops waiting for them. */
 async function closeWorkers(workers: Worker[], deadlineMs: number, log: Logger): Promise<void> {
-  const closed = await settleWithin(
+  const closed = await settledWithin(
     Promise.all(workers.map((worker) => worker.close())),
     deadlineMs,
   );
   if (closed) return;
   log.warn({ deadlineMs }, 'active jobs did not finish in time; they will be retried as stalled');
-  await settleWithin(Promise.all(workers.map((worker) => worker.close(true))), 1_000);
-}
-
-/** True if `work` settled within `ms`; never throws (shutdown goes on regardless). */
-async function settleWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  const settled = work.then(
-    () => true,
-    () => true,
-  );
-  const result = await Promise.race([settled, timeout]);
-  clearTimeout(timer);
-  return result;
+  await settledWithin(Promise.all(workers.map((worker) => worker.close(true))), 1_000);
 }
 
 /** One line when Redis goes away and one when it is back, not one per reconnect attempt. */

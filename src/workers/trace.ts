@@ -1,57 +1,96 @@
 import {
-  createTraceState,
+  context,
+  defaultTextMapGetter,
+  defaultTextMapSetter,
   ROOT_CONTEXT,
   SpanKind,
   SpanStatusCode,
   trace,
-  TraceFlags,
   type Attributes,
   type Context,
+  type Link,
   type Span,
 } from '@opentelemetry/api';
-import type { TraceContext } from '../domain/orders/outbox-event.js';
-
-const traceparentPattern = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
-const tracer = trace.getTracer('orders-worker');
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import type { OrderEvent } from '../domain/orders/events.js';
+import type { TraceContext } from '../domain/orders/order.js';
 
 /**
- * The request's context from the W3C strings stored with the outbox row. Parsed here rather
- * than through the global propagator, so it holds whichever propagator the SDK registers (or
- * none). Without a usable traceparent it is the root: the job starts a trace of its own.
+ * Events store W3C trace context whatever propagator the SDK registers (or none), so they are
+ * read and written with the W3C propagator itself.
  */
-export function contextFromTraceparent({ traceparent, tracestate }: TraceContext): Context {
-  const match = traceparent ? traceparentPattern.exec(traceparent) : null;
-  if (!match) return ROOT_CONTEXT;
-  const [, traceId, spanId, flags] = match as unknown as [string, string, string, string];
-  if (/^0+$/.test(traceId) || /^0+$/.test(spanId)) return ROOT_CONTEXT;
-  return trace.setSpanContext(ROOT_CONTEXT, {
-    traceId,
-    spanId,
-    traceFlags: Number.parseInt(flags, 16) & TraceFlags.SAMPLED,
-    isRemote: true,
-    ...(tracestate ? { traceState: createTraceState(tracestate) } : {}),
-  });
+const w3c = new W3CTraceContextPropagator();
+const tracer = trace.getTracer('orders-worker');
+
+/** The trace of the request (or step) that wrote the event; the root when it has none. */
+export function eventContext(event: Pick<OrderEvent, 'traceparent' | 'tracestate'>): Context {
+  const carrier: Record<string, string> = {};
+  if (event.traceparent) carrier.traceparent = event.traceparent;
+  if (event.tracestate) carrier.tracestate = event.tracestate;
+  return w3c.extract(ROOT_CONTEXT, carrier, defaultTextMapGetter);
 }
 
-function markFailed(span: Span, error: unknown): void {
+/** The active span's context, to store with an event this step writes. */
+export function activeTraceContext(): TraceContext {
+  const carrier: { traceparent?: string; tracestate?: string } = {};
+  w3c.inject(context.active(), carrier, defaultTextMapSetter);
+  return { traceparent: carrier.traceparent ?? null, tracestate: carrier.tracestate ?? null };
+}
+
+/**
+ * A producer span in the event's own trace for its hop through the queue; what it returns is the
+ * job's `telemetry.metadata` (bullmq-otel's format), so the consumer's span continues from it.
+ */
+export function startPublishSpan(
+  event: OrderEvent,
+  queue: string,
+): { span: Span; metadata: string } {
+  const span = tracer.startSpan(
+    `publish ${queue}`,
+    {
+      kind: SpanKind.PRODUCER,
+      attributes: {
+        'messaging.system': 'bullmq',
+        'messaging.operation.type': 'send',
+        'messaging.destination.name': queue,
+        'messaging.message.id': event.id,
+        'order.id': event.orderId,
+      },
+    },
+    eventContext(event),
+  );
+  const carrier: Record<string, string> = {};
+  w3c.inject(trace.setSpan(ROOT_CONTEXT, span), carrier, defaultTextMapSetter);
+  return { span, metadata: JSON.stringify(carrier) };
+}
+
+export function markFailed(span: Span, error: unknown): void {
   span.recordException(error as Error);
-  span.setStatus({ code: SpanStatusCode.ERROR });
+  span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
 }
 
-/** Runs `work` in a consumer span that continues the stored trace; failures mark the span. */
-export function inConsumerSpan<T>(
+/**
+ * Runs one batched statement in a span of the first job's trace, linked to every job it serves:
+ * a batch belongs to many orders, and a link is how the others find it.
+ */
+export function inBatchSpan<T>(
   name: string,
-  stored: TraceContext,
+  members: readonly Context[],
   attributes: Attributes,
-  work: (span: Span) => Promise<T>,
+  work: () => Promise<T>,
 ): Promise<T> {
+  const links: Link[] = [];
+  for (const member of members) {
+    const spanContext = trace.getSpanContext(member);
+    if (spanContext && trace.isSpanContextValid(spanContext)) links.push({ context: spanContext });
+  }
   return tracer.startActiveSpan(
     name,
-    { kind: SpanKind.CONSUMER, attributes },
-    contextFromTraceparent(stored),
+    { kind: SpanKind.INTERNAL, attributes, links },
+    members[0] ?? ROOT_CONTEXT,
     async (span) => {
       try {
-        return await work(span);
+        return await work();
       } catch (error) {
         markFailed(span, error);
         throw error;
@@ -60,33 +99,6 @@ export function inConsumerSpan<T>(
       }
     },
   );
-}
-
-export interface PublishedMessage {
-  name: string;
-  stored: TraceContext;
-  attributes: Attributes;
-}
-
-/**
- * Runs `work` (one batched enqueue) with a producer span per message, each in the trace of its
- * own outbox row: a batch holds many orders, and each order's trace shows when it was sent.
- */
-export async function inPublishSpans<T>(
-  messages: readonly PublishedMessage[],
-  work: () => Promise<T>,
-): Promise<T> {
-  const spans = messages.map(({ name, stored, attributes }) =>
-    tracer.startSpan(name, { kind: SpanKind.PRODUCER, attributes }, contextFromTraceparent(stored)),
-  );
-  try {
-    return await work();
-  } catch (error) {
-    for (const span of spans) markFailed(span, error);
-    throw error;
-  } finally {
-    for (const span of spans) span.end();
-  }
 }
 
 /**

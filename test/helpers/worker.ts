@@ -2,18 +2,25 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { context, ROOT_CONTEXT, type Context, type ContextManager } from '@opentelemetry/api';
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  type Context,
+  type ContextManager,
+} from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import type { FastifyInstance } from 'fastify';
 import { sql, type CommonQueryMethods } from 'slonik';
 import { z } from 'zod';
 import type { Config } from '../../src/config.js';
+import { eventColumns } from '../../src/db/outbox.js';
 import {
-  orderSchema,
-  outboxEventSchema,
-  type Order,
+  orderEventSchema,
+  type OrderEvent,
   type OrderEventType,
-  type OutboxEvent,
 } from '../../src/domain/orders/events.js';
+import { orderSchema, type Order } from '../../src/domain/orders/order.js';
 import { createWorker, type WorkerProcess } from '../../src/workers/server.js';
 import type { SignedIn } from './auth.js';
 import { waitFor } from './process.js';
@@ -24,7 +31,9 @@ export const webhookSecret = `whsec_${Buffer.from('test-webhook-signing-key-0123
 export function workerConfig(base: Config, overrides: Partial<Config> = {}): Config {
   return Object.freeze({
     ...base,
-    RELAY_POLL_INTERVAL_MS: 200,
+    RELAY_POLL_MAX_MS: 200,
+    RECONCILE_INTERVAL_MS: 200,
+    RECONCILE_AFTER_MS: 2_000,
     RELAY_BACKOFF_MAX_MS: 500,
     WEBHOOK_BACKOFF_MS: 50,
     WEBHOOK_BACKOFF_MAX_MS: 200,
@@ -92,10 +101,11 @@ export async function startWebhookReceiver(behaviour: WebhookBehaviour = () => 2
 }
 
 /**
- * Lets `trace.getActiveSpan()` follow async calls, as the OTel SDK's context manager will; the
- * API package alone keeps no active context.
+ * Lets `trace.getActiveSpan()` follow async calls and trace context cross the queue, as the OTel
+ * SDK's context manager and default propagator will; the API package alone does neither.
  */
 export function enableAsyncContext(): void {
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   const storage = new AsyncLocalStorage<Context>();
   const manager: ContextManager = {
     active: () => storage.getStore() ?? ROOT_CONTEXT,
@@ -167,22 +177,42 @@ export function waitForStatus(
 
 const outboxEventRow = z.object({
   id: z.uuid(),
-  eventType: z.string(),
-  aggregateId: z.uuid(),
+  type: z.string(),
+  orderId: z.uuid(),
   traceparent: z.string().nullable(),
   publishedAt: z.string().nullable(),
 });
 
 export function outboxEventsOf(db: CommonQueryMethods, orderId: string) {
   return db.any(sql.type(outboxEventRow)`
-    SELECT id, event_type AS "eventType", aggregate_id AS "aggregateId", traceparent,
+    SELECT id, event_type AS type, aggregate_id AS "orderId", traceparent,
            published_at AS "publishedAt"
     FROM outbox WHERE aggregate_id = ${orderId} ORDER BY created_at, id`);
 }
 
+/** Inbox rows of an event that a consumer gave up on. */
+export function deadLetters(db: CommonQueryMethods, eventId: string): Promise<number> {
+  return db.oneFirst(sql.type(z.object({ count: z.number() }))`
+    SELECT count(*)::int AS count FROM inbox WHERE event_id = ${eventId} AND failed_at IS NOT NULL`);
+}
+
+/** Inbox rows of an event: one per consumer that has not applied it yet. */
 export function inboxCount(db: CommonQueryMethods, eventId: string): Promise<number> {
   return db.oneFirst(sql.type(z.object({ count: z.number() }))`
-    SELECT count(*)::int AS count FROM processed_events WHERE event_id = ${eventId}`);
+    SELECT count(*)::int AS count FROM inbox WHERE event_id = ${eventId}`);
+}
+
+const historyRow = z.object({
+  status: z.string(),
+  actor: z.string(),
+  reason: z.string().nullable(),
+  at: z.string(),
+});
+
+/** An order's history entries, oldest first. */
+export function orderHistory(db: CommonQueryMethods, orderId: string) {
+  return db.any(sql.type(historyRow)`
+    SELECT status, actor, reason, at FROM order_history WHERE order_id = ${orderId} ORDER BY at, status`);
 }
 
 /** Counts that prove exactly-once effects across the whole database. */
@@ -194,8 +224,8 @@ export async function workflowCounts(db: CommonQueryMethods) {
       created: z.number(),
       confirmedEvents: z.number(),
       unpublished: z.number(),
-      inbox: z.number(),
-      inboxCreated: z.number(),
+      unconsumed: z.number(),
+      history: z.number(),
     }),
   )`
     SELECT
@@ -204,24 +234,16 @@ export async function workflowCounts(db: CommonQueryMethods) {
       (SELECT count(*)::int FROM outbox WHERE event_type = 'order.created') AS created,
       (SELECT count(*)::int FROM outbox WHERE event_type = 'order.confirmed') AS "confirmedEvents",
       (SELECT count(*)::int FROM outbox WHERE published_at IS NULL) AS unpublished,
-      (SELECT count(*)::int FROM processed_events) AS inbox,
-      (SELECT count(*)::int FROM processed_events WHERE consumer = 'order-created')
-        AS "inboxCreated"`);
+      (SELECT count(*)::int FROM inbox) AS unconsumed,
+      (SELECT count(*)::int FROM order_history) AS history`);
 }
 
 /** An order's event of one type as the relay would read it, checked against the contract. */
-export async function outboxEvent<Type extends OrderEventType>(
+export async function outboxEvent(
   db: CommonQueryMethods,
   orderId: string,
-  eventType: Type,
-): Promise<OutboxEvent & { eventType: Type }> {
-  const row = await db.one(sql.type(z.object({ event: z.unknown() }))`
-    SELECT json_build_object(
-             'id', id, 'aggregateType', aggregate_type, 'aggregateId', aggregate_id,
-             'eventType', event_type, 'payload', payload, 'traceparent', traceparent,
-             'tracestate', tracestate,
-             'createdAt', to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-           ) AS event
-    FROM outbox WHERE aggregate_id = ${orderId} AND event_type = ${eventType}`);
-  return outboxEventSchema.parse(row.event) as OutboxEvent & { eventType: Type };
+  type: OrderEventType,
+): Promise<OrderEvent> {
+  return db.one(sql.type(orderEventSchema)`
+    SELECT ${eventColumns} FROM outbox WHERE aggregate_id = ${orderId} AND event_type = ${type}`);
 }

@@ -15,7 +15,15 @@ function sources(mode: { current: 'up' | 'down' | 'hanging' }) {
         : new Promise<T>(() => {});
   const db = {
     state: poolState,
-    one: () => answer({ activeUsers: 3, outboxBacklog: 2, oldestUnpublishedAgeSeconds: 7.5 }),
+    one: () =>
+      answer({
+        activeUsers: 3,
+        outboxBacklog: 2,
+        oldestUnpublishedAgeSeconds: 7.5,
+        unconsumedEvents: 4,
+        oldestUnconsumedAgeSeconds: 1.5,
+        deadLetters: 0,
+      }),
   } as unknown as DatabasePool;
   const queue: QueueJobCounts = {
     name: 'order-created',

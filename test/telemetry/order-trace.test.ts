@@ -123,7 +123,7 @@ describe('traces and log correlation across the API and the worker', () => {
     for (const step of cleanup) await step();
   });
 
-  it('when an order is placed without a traceparent, then the request, the outbox write, the relay, both jobs and the webhooks share one trace', async () => {
+  it('when an order is placed without a traceparent, then the request, its statement, the publish, the payment job, the confirmation and both webhooks share one trace', async () => {
     exporter.reset();
     const { orderId, userId } = await placeOrder();
     await worker.waitForStatus(db, orderId, 'confirmed');
@@ -133,11 +133,10 @@ describe('traces and log correlation across the API and the worker', () => {
         ? true
         : undefined,
     );
-    const spans = await waitFor('the order.confirmed job span', () => {
+    const spans = await waitFor('both webhook job spans', () => {
       const finished = exporter.getFinishedSpans();
-      return finished.some((span) => span.name === 'process order-confirmed' && span.ended)
-        ? finished
-        : undefined;
+      const jobs = finished.filter((span) => span.name === 'process deliver-webhook');
+      return jobs.length === 2 ? finished : undefined;
     });
 
     const server = spans.find(
@@ -147,56 +146,52 @@ describe('traces and log correlation across the API and the worker', () => {
     expect(parentOf(server!)).toBeUndefined();
     const traceId = server!.spanContext().traceId;
     const trace = spans.filter((span) => span.spanContext().traceId === traceId);
+    const named = (name: string) => trace.filter((span) => span.name === name);
     const only = (name: string) => {
-      const matching = trace.filter((span) => span.name === name);
+      const matching = named(name);
       expect(matching, name).toHaveLength(1);
       return matching[0]!;
     };
+    const statement = (pattern: RegExp) =>
+      trace.filter((span) => isPg(span) && pattern.test(String(span.attributes['db.query.text'])));
 
-    // The outbox row holds the context of a span inside the request.
+    // One statement creates the order, and the outbox row holds a context inside the request.
+    const [create] = statement(/create_order/);
+    expect(create && descendsFrom(create, server!, trace)).toBe(true);
     expect(created.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
-    const outboxInserts = trace.filter(
-      (span) => isPg(span) && /INSERT INTO outbox/i.test(String(span.attributes['db.query.text'])),
-    );
-    expect(outboxInserts).toHaveLength(2);
-    const [requestInsert, confirmInsert] = outboxInserts.sort(
-      (a, b) => a.startTime[0] - b.startTime[0] || a.startTime[1] - b.startTime[1],
-    );
-    expect(descendsFrom(requestInsert!, server!, trace)).toBe(true);
 
-    const send = only('send order-created');
-    expect(send.kind).toBe(SpanKind.PRODUCER);
-    expect(descendsFrom(send, server!, trace)).toBe(true);
+    const publish = only('publish authorize-payment');
+    expect(publish.kind).toBe(SpanKind.PRODUCER);
+    expect(descendsFrom(publish, server!, trace)).toBe(true);
+    const payment = only('process authorize-payment');
+    expect(payment.kind).toBe(SpanKind.CONSUMER);
+    expect(descendsFrom(payment, publish, trace)).toBe(true);
 
-    const processCreated = only('process order-created');
-    expect(processCreated.kind).toBe(SpanKind.CONSUMER);
-    expect(processCreated.attributes['messaging.message.id']).toBe(`evt-${created.id}`);
-    expect(descendsFrom(processCreated, server!, trace)).toBe(true);
-    expect(descendsFrom(confirmInsert!, processCreated, trace)).toBe(true);
-    const confirmQueries = trace.filter(
-      (span) => isPg(span) && descendsFrom(span, processCreated, trace),
-    );
-    expect(confirmQueries.length).toBeGreaterThanOrEqual(3);
+    // The confirmation: the batch that settled it, and its statement, in the order's trace.
+    const settle = only('settle payments');
+    expect(descendsFrom(settle, payment, trace)).toBe(true);
+    const [confirm] = statement(/apply_event_transitions/);
+    expect(confirm && descendsFrom(confirm, settle, trace)).toBe(true);
 
+    // Both events are announced, each by its own job, each with a client span per webhook.
+    expect(named('publish deliver-webhook')).toHaveLength(2);
+    const notifications = named('process deliver-webhook');
+    expect(notifications).toHaveLength(2);
+    expect(notifications.filter((span) => descendsFrom(span, payment, trace))).toHaveLength(1);
     const webhookClients = trace.filter(
       (span) => span.kind === SpanKind.CLIENT && span.attributes['http.request.method'] === 'POST',
     );
-    const createdWebhook = webhookClients.find(
-      (span) => parentOf(span) === processCreated.spanContext().spanId,
-    );
-    expect(createdWebhook?.attributes).toMatchObject({
-      'http.response.status_code': 200,
-      'url.full': receiver.url,
-    });
+    expect(webhookClients).toHaveLength(2);
+    for (const client of webhookClients) {
+      expect(notifications.some((job) => descendsFrom(client, job, trace))).toBe(true);
+      expect(client.attributes['http.response.status_code']).toBe(200);
+    }
     const delivered = receiver.received.find((hook) => hook.headers['webhook-id'] === created.id);
-    expect(delivered?.headers.traceparent).toBe(
-      `00-${traceId}-${createdWebhook!.spanContext().spanId}-01`,
-    );
-
-    const processConfirmed = only('process order-confirmed');
-    expect(descendsFrom(processConfirmed, server!, trace)).toBe(true);
     expect(
-      webhookClients.some((span) => parentOf(span) === processConfirmed.spanContext().spanId),
+      webhookClients.some(
+        (client) =>
+          delivered?.headers.traceparent === `00-${traceId}-${client.spanContext().spanId}-01`,
+      ),
     ).toBe(true);
 
     // Query text only: no parameter values on any statement of the flow.
@@ -231,7 +226,12 @@ describe('traces and log correlation across the API and the worker', () => {
     const workerLine = await waitFor('the job log line', () =>
       workerLogs
         .map((line) => JSON.parse(line) as Record<string, unknown>)
-        .find((line) => line.eventId === created.id && line.msg === 'job processed'),
+        .find(
+          (line) =>
+            line.eventId === created.id &&
+            line.job === 'authorize-payment' &&
+            line.msg === 'job processed',
+        ),
     );
     expect(workerLine).toMatchObject({ service: 'worker', traceId, jobId: `evt-${created.id}` });
     expect(workerLine.spanId).toMatch(/^[0-9a-f]{16}$/);

@@ -30,7 +30,7 @@ describe('worker process (src/workers/main.ts)', () => {
       REDIS_URL: ctx.config.REDIS_URL,
       REDIS_KEY_PREFIX: ctx.config.REDIS_KEY_PREFIX,
       WORKER_PORT: String(port),
-      RELAY_POLL_INTERVAL_MS: '200',
+      RELAY_POLL_MAX_MS: '200',
       SHUTDOWN_TIMEOUT_MS: '5000',
     });
     const base = `http://127.0.0.1:${port}`;

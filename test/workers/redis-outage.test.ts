@@ -58,8 +58,9 @@ describe('Redis outage', () => {
       placedDuringOutage.push(order.id);
       await sleep(500);
     }
+    // Nothing reached a consumer: the events wait in the outbox (or in the relay's retry).
     const duringOutage = await workflowCounts(ctx.db);
-    expect(duringOutage.unpublished).toBe(placedDuringOutage.length);
+    expect(duringOutage.unpublished).toBeGreaterThanOrEqual(placedDuringOutage.length - 1);
     expect(duringOutage.confirmed).toBe(1);
 
     const restarted = Date.now();
@@ -83,10 +84,11 @@ describe('Redis outage', () => {
       receiver.ofType('order.created').length === placedDuringOutage.length + 1 ? true : undefined,
     );
 
-    // One line when the relay starts failing and one when it recovers, not one per retry.
+    // One line when enqueueing starts failing and one when it recovers, not one per retry.
     const messages = logs.map((line) => JSON.parse(line).msg as string);
-    expect(messages.filter((msg) => msg.startsWith('outbox relay failing'))).toHaveLength(1);
-    expect(messages.filter((msg) => msg === 'outbox relay recovered')).toHaveLength(1);
+    expect(messages.filter((msg) => msg.startsWith('enqueueing failed'))).toHaveLength(1);
+    expect(messages.filter((msg) => msg === 'enqueueing recovered')).toHaveLength(1);
+    expect(messages.filter((msg) => msg.startsWith('reconciliation failing'))).toHaveLength(1);
   }, 60_000);
 
   it('when Redis is down at shutdown, then the worker still closes within SHUTDOWN_TIMEOUT_MS', async () => {

@@ -99,10 +99,7 @@ describe('order workflow (relay → worker → webhook)', () => {
       return events.every((event) => event.publishedAt) ? events : undefined;
     });
     const events = await outboxEventsOf(ctx.db, order.id);
-    expect(events.map((event) => event.eventType).sort()).toEqual([
-      'order.cancelled',
-      'order.created',
-    ]);
+    expect(events.map((event) => event.type).sort()).toEqual(['order.cancelled', 'order.created']);
     await waitForStatus(ctx.db, order.id, 'cancelled');
   });
 
@@ -120,7 +117,7 @@ describe('order workflow (relay → worker → webhook)', () => {
     // The job data carries the stored context explicitly.
     const queues = createQueues(ctx.redis, ctx.config);
     try {
-      const job = await queues['order.created'].getJob(jobIdFor(created.id));
+      const job = await queues['authorize-payment'].getJob(jobIdFor(created.id));
       expect(job?.data).toMatchObject({ traceparent, tracestate: 'vendor=value' });
     } finally {
       await Promise.all(Object.values(queues).map((queue) => queue.close()));
@@ -136,11 +133,16 @@ describe('order workflow (relay → worker → webhook)', () => {
     const processed = await waitFor('the job log line', () =>
       logs
         .map((line) => JSON.parse(line))
-        .find((line) => line.eventId === created.id && line.msg === 'job processed'),
+        .find(
+          (line) =>
+            line.eventId === created.id &&
+            line.job === 'authorize-payment' &&
+            line.msg === 'job processed',
+        ),
     );
     expect(processed).toMatchObject({ traceId, outcome: 'confirmed' });
     const confirmedEvent = await outboxEvent(ctx.db, order.id, 'order.confirmed');
-    expect(confirmedEvent.traceparent).toBe(traceparent);
+    expect(confirmedEvent.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
     expect(confirmedEvent.tracestate).toBe('vendor=value');
   });
 });

@@ -1,35 +1,26 @@
+import { randomUUID } from 'node:crypto';
 import type { DatabasePool } from 'slonik';
-import { findOrder, markOrderCancelled, restockOrderItems, type Viewer } from '../../db/orders.js';
-import { insertOutboxEvent } from '../../db/outbox.js';
-import { DomainError } from '../errors.js';
-import type { Order } from './events.js';
-import { orderEvent, type TraceContext } from './outbox-event.js';
+import { transitionVisibleOrder } from '../../db/orders.js';
+import type { Order, TraceContext, Viewer } from './order.js';
+import { orderAfterTransition } from './transitions.js';
 
 /**
- * Cancels a pending or confirmed order in one transaction: the status change, the restock and
- * the `order.cancelled` event commit together. Only the cancel that flips the status restocks.
+ * Cancels a pending or confirmed order (owner or admin) in one statement: the status, the
+ * restock, the history entry and `order.cancelled` commit together, once however many race.
  */
 export async function cancelOrder(
-  deps: { db: DatabasePool },
+  deps: { db: DatabasePool; nudgeRelay: () => void },
   input: { orderId: string; viewer: Viewer; trace: TraceContext },
 ): Promise<Order> {
-  // Refusals are returned, not thrown (slonik destroys a pooled connection whose callback
-  // throws); nothing is written before them.
-  const outcome = await deps.db.transaction(async (tx) => {
-    const order = await markOrderCancelled(tx, input.orderId, input.viewer);
-    if (!order) {
-      const unchanged = await findOrder(tx, input.orderId, input.viewer);
-      if (!unchanged) return new DomainError('NOT_FOUND', 'Order not found');
-      return new DomainError(
-        'INVALID_ORDER_STATE',
-        `A ${unchanged.status} order cannot be cancelled`,
-        { orderStatus: unchanged.status },
-      );
-    }
-    await restockOrderItems(tx, order.id);
-    await insertOutboxEvent(tx, orderEvent('order.cancelled', order, input.trace));
-    return order;
+  const { viewer } = input;
+  const result = await transitionVisibleOrder(deps.db, viewer, viewer.isAdmin ? 'admin' : 'user', {
+    orderId: input.orderId,
+    to: 'cancelled',
+    reason: viewer.isAdmin ? 'admin' : 'customer',
+    eventId: randomUUID(),
+    trace: input.trace,
   });
-  if (outcome instanceof DomainError) throw outcome;
-  return outcome;
+  const order = orderAfterTransition(result, 'cancelled');
+  deps.nudgeRelay();
+  return order;
 }

@@ -1,12 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { CommonQueryMethods, DatabasePool } from 'slonik';
-import { z } from 'zod';
-import { UniqueViolation } from '../../db/errors.js';
-import { claimIdempotencyKey } from '../../db/idempotency-keys.js';
-import { insertPlacedOrder, lockProductsForOrder, type LockedProduct } from '../../db/orders.js';
+import type { DatabasePool } from 'slonik';
+import { placeOrder } from '../../db/orders.js';
+import { isRefusal, type Refusal } from '../../db/refusals.js';
 import { DomainError } from '../errors.js';
-import { orderSchema, type Order } from './events.js';
-import { orderEvent, type TraceContext } from './outbox-event.js';
+import type { Order, TraceContext } from './order.js';
 
 export interface OrderRequestItem {
   productId: string;
@@ -28,56 +25,38 @@ export interface CreatedOrder {
 }
 
 /**
- * Places an order in one transaction: claim the idempotency key, lock the products, check
- * them, then take the stock and write the order, its lines, its `order.created` event and the
- * key. Nothing outside Postgres happens here, because slonik re-runs the callback on
- * serialization failures and deadlocks.
+ * Places an order in one statement (`create_order()`, migration 005), in this order:
+ * 1. the idempotency key: a duplicate in flight is refused at once, an earlier success with the
+ *    same body is replayed, the same key with another body is refused;
+ * 2. the stock, taken line by line in product id order with a conditional decrement (never below
+ *    zero; every writer locks products in that order, so concurrent orders cannot deadlock);
+ *    unknown or archived products, mixed currencies and shortages refuse the whole order;
+ * 3. the order at current prices, its lines, its first history entry (`pending`), its
+ *    `order.created` event with this request's trace context, and the key's record.
+ * All of it commits, or nothing does.
  */
 export async function createOrder(
-  deps: { db: DatabasePool },
+  deps: { db: DatabasePool; nudgeRelay: () => void },
   input: CreateOrderInput,
 ): Promise<CreatedOrder> {
   const items = canonicalItems(input.items);
-  const requestHash = hashRequest(items);
-  let outcome: CreatedOrder | DomainError;
-  try {
-    // Refusals are returned, not thrown: slonik destroys a pooled connection whose callback
-    // throws. All come before any order write (the commit keeps at most an expired key's removal).
-    outcome = await deps.db.transaction(async (tx) => {
-      if (input.idempotencyKey !== undefined) {
-        const earlier = await earlierAnswer(tx, input.userId, input.idempotencyKey, requestHash);
-        if (earlier) return earlier;
-      }
-      const products = await lockProductsForOrder(
-        tx,
-        items.map((item) => item.productId),
-      );
-      const order = priceOrder(input.userId, items, products);
-      if (order instanceof DomainError) return order;
-      const record =
-        input.idempotencyKey === undefined
-          ? null
-          : {
-              userId: input.userId,
-              key: input.idempotencyKey,
-              requestHash,
-              responseBody: { order },
-            };
-      await insertPlacedOrder(tx, order, orderEvent('order.created', order, input.trace), record);
-      return { order, replayed: false };
-    });
-  } catch (error) {
-    // A duplicate committed between our key check and our insert.
-    if (error instanceof UniqueViolation && error.constraint === 'idempotency_keys_pkey') {
-      throw keyInUse();
-    }
-    throw error;
-  }
-  if (outcome instanceof DomainError) throw outcome;
-  return outcome;
+  const placed = await placeOrder(deps.db, {
+    orderId: randomUUID(),
+    eventId: randomUUID(),
+    userId: input.userId,
+    items,
+    idempotency:
+      input.idempotencyKey === undefined
+        ? null
+        : { key: input.idempotencyKey, requestHash: hashRequest(items) },
+    trace: input.trace,
+  });
+  if (isRefusal(placed)) throw refusalError(placed);
+  if (!placed.replayed) deps.nudgeRelay();
+  return placed;
 }
 
-/** Lower-case ids sorted by id: the order the lines are stored and shown in, and hashed in. */
+/** Lower-case ids sorted by id: the order the lines are stored, locked and hashed in. */
 function canonicalItems(items: readonly OrderRequestItem[]): OrderRequestItem[] {
   return items
     .map((item) => ({ productId: item.productId.toLowerCase(), quantity: item.quantity }))
@@ -89,94 +68,43 @@ function hashRequest(items: readonly OrderRequestItem[]): Buffer {
   return createHash('sha256').update(canonical).digest();
 }
 
-const storedResponse = z.object({ order: orderSchema });
+const countOf = (list: unknown) => (Array.isArray(list) ? list.length : 0);
 
-const keyInUse = () =>
-  new DomainError(
-    'IDEMPOTENCY_KEY_IN_USE',
-    'A request with this Idempotency-Key is still being processed; retry shortly',
-  );
-
-/** The replay of an earlier success with this key, a refusal, or null if the key is fresh. */
-async function earlierAnswer(
-  tx: CommonQueryMethods,
-  userId: string,
-  key: string,
-  requestHash: Buffer,
-): Promise<CreatedOrder | DomainError | null> {
-  const claim = await claimIdempotencyKey(tx, { userId, key });
-  if (!claim.acquired) return keyInUse();
-  if (!claim.previous) return null;
-  if (!claim.previous.requestHash.equals(requestHash)) {
-    return new DomainError(
-      'IDEMPOTENCY_KEY_REUSED',
-      'This Idempotency-Key was already used with a different request body',
-    );
+/** What each refusal of `create_order()` means to a client. */
+function refusalError({ refused, details }: Refusal): DomainError {
+  switch (refused) {
+    case 'UNKNOWN_USER':
+      // The token is valid but its user is gone: like any other unusable token.
+      return new DomainError('UNAUTHENTICATED', 'A valid access token is required');
+    case 'IDEMPOTENCY_KEY_IN_USE':
+      return new DomainError(
+        'IDEMPOTENCY_KEY_IN_USE',
+        'A request with this Idempotency-Key is still being processed; retry shortly',
+      );
+    case 'IDEMPOTENCY_KEY_REUSED':
+      return new DomainError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was already used with a different request body',
+      );
+    case 'PRODUCT_UNAVAILABLE':
+      return new DomainError(
+        'PRODUCT_UNAVAILABLE',
+        `${countOf(details.productIds)} product(s) do not exist or are no longer sold`,
+        details,
+      );
+    case 'CURRENCY_MISMATCH':
+      return new DomainError(
+        'CURRENCY_MISMATCH',
+        'All products of an order must share one currency',
+        details,
+      );
+    case 'INSUFFICIENT_STOCK':
+      return new DomainError(
+        'INSUFFICIENT_STOCK',
+        `Not enough stock for ${countOf(details.shortages)} product(s)`,
+        details,
+      );
+    default:
+      throw new Error(`create_order refused with an unknown code: ${refused}`);
   }
-  return { order: storedResponse.parse(claim.previous.responseBody).order, replayed: true };
-}
-
-/** Prices the lines at current prices, or says why the locked products cannot fill them. */
-function priceOrder(
-  userId: string,
-  items: readonly OrderRequestItem[],
-  products: readonly LockedProduct[],
-): Order | DomainError {
-  const byId = new Map(products.map((product) => [product.id, product]));
-  const lines = [];
-  const unavailable = [];
-  for (const item of items) {
-    const product = byId.get(item.productId);
-    if (product && !product.archived) lines.push({ ...item, product });
-    else unavailable.push(item.productId);
-  }
-  const first = lines[0];
-  if (unavailable.length > 0 || !first) {
-    return new DomainError(
-      'PRODUCT_UNAVAILABLE',
-      `${unavailable.length} product(s) do not exist or are no longer sold`,
-      { productIds: unavailable },
-    );
-  }
-  const { currency, now } = first.product;
-  if (lines.some((line) => line.product.currency !== currency)) {
-    return new DomainError(
-      'CURRENCY_MISMATCH',
-      'All products of an order must share one currency',
-      {
-        currencies: [...new Set(lines.map((line) => line.product.currency))],
-      },
-    );
-  }
-  const shortages = lines
-    .filter((line) => line.product.stock < line.quantity)
-    .map((line) => ({
-      productId: line.productId,
-      requested: line.quantity,
-      available: line.product.stock,
-    }));
-  if (shortages.length > 0) {
-    return new DomainError(
-      'INSUFFICIENT_STOCK',
-      `Not enough stock for ${shortages.length} product(s)`,
-      { shortages },
-    );
-  }
-  const orderLines = lines.map(({ productId, quantity, product }) => ({
-    productId,
-    name: product.name,
-    quantity,
-    unitPriceCents: product.priceCents,
-    lineTotalCents: quantity * product.priceCents,
-  }));
-  return {
-    id: randomUUID(),
-    userId,
-    status: 'pending',
-    currency,
-    totalCents: orderLines.reduce((sum, line) => sum + line.lineTotalCents, 0),
-    items: orderLines,
-    createdAt: now,
-    updatedAt: now,
-  };
 }

@@ -1,7 +1,7 @@
 import type { DatabasePool } from 'slonik';
-import { findOrder, type Viewer } from '../../db/orders.js';
+import { findOrder } from '../../db/orders.js';
 import { DomainError } from '../errors.js';
-import type { Order } from './events.js';
+import type { Order, Viewer } from './order.js';
 
 /** Someone else's order is answered exactly like a missing one, so ids reveal nothing. */
 export async function getOrder(

@@ -1,8 +1,8 @@
 import type { DatabasePool } from 'slonik';
-import { listOrders as listVisibleOrders, type Viewer } from '../../db/orders.js';
+import { listOrders as listVisibleOrders } from '../../db/orders.js';
 import { DomainError } from '../errors.js';
 import { decodeCursor, toPage, type Page } from '../pagination.js';
-import type { Order, OrderStatus } from './events.js';
+import type { Order, OrderStatus, Viewer } from './order.js';
 
 export interface ListOrdersInput {
   viewer: Viewer;
@@ -35,5 +35,5 @@ export async function listOrders(
     userId: input.userId,
     status: input.status,
   });
-  return toPage(rows, input.limit);
+  return toPage(rows, input.limit, (row) => row.order);
 }

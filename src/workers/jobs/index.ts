@@ -1,10 +1,28 @@
-import type { JobHandler, JobName } from '../../queues.js';
-import { orderCancelled } from './order-cancelled.js';
-import { orderConfirmed } from './order-confirmed.js';
-import { orderCreated } from './order-created.js';
+import type { Logger } from 'pino';
+import type { DatabasePool } from 'slonik';
+import type { Config } from '../../config.js';
+import type { OrderEvent } from '../../domain/orders/events.js';
+import type { WorkerMetrics } from '../../metrics.js';
+import type { ConsumerName } from '../../queues.js';
+import { authorizePayment } from './authorize-payment.js';
+import { deliverWebhook } from './deliver-webhook.js';
 
-export const jobHandlers: { [Name in JobName]: JobHandler<Name> } = {
-  'order.created': orderCreated,
-  'order.confirmed': orderConfirmed,
-  'order.cancelled': orderCancelled,
-};
+export interface JobDeps {
+  config: Config;
+  db: DatabasePool;
+  metrics: WorkerMetrics;
+  log: Logger;
+  /** Tells the relay that this process just committed new events. */
+  nudgeRelay: () => void;
+}
+
+/** A consumer's job: applies one event and names what happened (logged and measured). */
+export type JobHandler = (event: OrderEvent) => Promise<string>;
+
+/** One handler per consumer of src/queues.ts, each built once per process (its batches). */
+export function createJobHandlers(deps: JobDeps): Record<ConsumerName, JobHandler> {
+  return {
+    'authorize-payment': authorizePayment(deps),
+    'deliver-webhook': deliverWebhook(deps),
+  };
+}

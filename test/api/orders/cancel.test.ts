@@ -51,9 +51,9 @@ describe('POST /orders/{id}/cancel', () => {
     expect(await stockOf(ctx.db, a.id)).toBe(10);
     expect(await stockOf(ctx.db, b.id)).toBe(10);
     const events = await outboxEventsOf(ctx.db, order.id);
-    expect(events.map((event) => event.eventType)).toEqual(['order.created', 'order.cancelled']);
+    expect(events.map((event) => event.type)).toEqual(['order.created', 'order.cancelled']);
     expect(events[1]).toMatchObject({
-      payload: { version: 1, order: cancelled },
+      payload: { version: 2, order: cancelled, from: 'pending', actor: 'user', reason: 'customer' },
       traceparent,
       tracestate: null,
     });
@@ -131,7 +131,7 @@ describe('POST /orders/{id}/cancel', () => {
       expect(await stockOf(ctx.db, a.id)).toBe(10);
       expect(await stockOf(ctx.db, b.id)).toBe(10);
       const events = await outboxEventsOf(ctx.db, order.id);
-      expect(events.filter((event) => event.eventType === 'order.cancelled')).toHaveLength(1);
+      expect(events.filter((event) => event.type === 'order.cancelled')).toHaveLength(1);
     }
   });
 

@@ -1,6 +1,7 @@
 import { sql } from 'slonik';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { outboxEventSchema } from '../../../src/domain/orders/events.js';
+import { eventColumns } from '../../../src/db/outbox.js';
+import { orderEventSchema } from '../../../src/domain/orders/events.js';
 import { useTestApp } from '../../helpers/app.js';
 import { expectProblem, registerAndLogIn, type SignedIn } from '../../helpers/auth.js';
 import { createAdmin, createProduct } from '../../helpers/factories.js';
@@ -42,6 +43,7 @@ describe('POST /orders', () => {
         },
         { productId: mug.id, name: 'Mug', quantity: 3, unitPriceCents: 799, lineTotalCents: 2397 },
       ].sort((a, b) => (a.productId < b.productId ? -1 : 1)),
+      shipment: null,
       createdAt: expect.stringMatching(/Z$/),
       updatedAt: order.createdAt,
     });
@@ -70,17 +72,15 @@ describe('POST /orders', () => {
     const events = await outboxEventsOf(ctx.db, order.id);
     expect(events).toEqual([
       {
-        eventType: 'order.created',
-        payload: { version: 1, order },
+        type: 'order.created',
+        payload: { version: 2, order, from: null, actor: 'user', reason: null },
         traceparent,
         tracestate: 'vendor=value',
       },
     ]);
     const [row] = await ctx.db.any(sql.unsafe`
-      SELECT id, aggregate_type AS "aggregateType", aggregate_id AS "aggregateId",
-             event_type AS "eventType", payload, traceparent, tracestate, created_at AS "createdAt"
-      FROM outbox WHERE aggregate_id = ${order.id}`);
-    expect(outboxEventSchema.safeParse(row).success).toBe(true);
+      SELECT ${eventColumns} FROM outbox WHERE aggregate_id = ${order.id}`);
+    expect(orderEventSchema.safeParse(row).success).toBe(true);
   });
 
   it('when the traceparent is malformed, then the order is placed and its event has no trace context', async () => {

@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { statusByCode } from '../../../src/api/problem.js';
-import { orderSchema } from '../../../src/domain/orders/events.js';
+import { orderSchema } from '../../../src/domain/orders/order.js';
 import { useTestApp } from '../../helpers/app.js';
 import { registerAndLogIn, type SignedIn } from '../../helpers/auth.js';
 import { createAdmin, createProduct } from '../../helpers/factories.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql, type CommonQueryMethods } from 'slonik';
 import { expect } from 'vitest';
 import { z } from 'zod';
-import { orderSchema } from '../../../src/domain/orders/events.js';
+import { orderSchema } from '../../../src/domain/orders/order.js';
 import type { SignedIn } from '../../helpers/auth.js';
 
 export interface Line {
@@ -48,7 +48,7 @@ export async function rowCounts(db: CommonQueryMethods) {
 }
 
 const outboxRow = z.object({
-  eventType: z.string(),
+  type: z.string(),
   payload: z.any(),
   traceparent: z.string().nullable(),
   tracestate: z.string().nullable(),
@@ -56,6 +56,6 @@ const outboxRow = z.object({
 
 export function outboxEventsOf(db: CommonQueryMethods, orderId: string) {
   return db.any(sql.type(outboxRow)`
-    SELECT event_type AS "eventType", payload, traceparent, tracestate
+    SELECT event_type AS type, payload, traceparent, tracestate
     FROM outbox WHERE aggregate_id = ${orderId} ORDER BY created_at`);
 }

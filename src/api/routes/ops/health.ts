@@ -1,29 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pingDatabase } from '../../../db/health.js';
+import { checkDependencies } from '../../../readiness.js';
 import type { AppDeps } from '../../app.js';
 import { sendProblem } from '../../problem.js';
 import { problems } from '../../schemas.js';
-
-const checkTimeoutMs = 1_000;
-
-function withTimeout<T>(promise: Promise<T>): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error('check timed out')), checkTimeoutMs).unref(),
-    ),
-  ]);
-}
-
-async function check(probe: () => Promise<unknown>): Promise<'up' | 'down'> {
-  try {
-    await withTimeout(probe());
-    return 'up';
-  } catch {
-    return 'down';
-  }
-}
 
 const readinessSchema = z.object({
   status: z.literal('ok'),
@@ -48,15 +28,11 @@ const healthRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       response: { 200: readinessSchema, ...problems(503) },
     },
     handler: async (_request, reply) => {
-      const [postgres, redis] = await Promise.all([
-        check(() => pingDatabase(deps.db)),
-        check(() => deps.redis.ping()),
-      ]);
-      const checks = { postgres, redis };
+      const checks = await checkDependencies(deps);
       if (deps.readiness.draining) {
         return sendProblem(reply, 'SERVICE_UNAVAILABLE', 'The server is shutting down', { checks });
       }
-      if (postgres === 'down') {
+      if (checks.postgres === 'down') {
         return sendProblem(reply, 'SERVICE_UNAVAILABLE', 'Postgres is unavailable', { checks });
       }
       return { status: 'ok' as const, checks };

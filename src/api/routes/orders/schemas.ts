@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { orderSchema, orderStatuses } from '../../../domain/orders/events.js';
+import { orderSchema, orderStatuses } from '../../../domain/orders/order.js';
 import { uuidParam } from '../../schemas.js';
 
 export const orderResponseSchema = orderSchema.meta({

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { context, propagation } from '@opentelemetry/api';
-import type { TraceContext } from '../../../domain/orders/outbox-event.js';
+import type { TraceContext } from '../../../domain/orders/order.js';
 
 const traceparentPattern = /^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/;
 const maxTracestateLength = 512;

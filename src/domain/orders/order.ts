@@ -1,0 +1,11 @@
+/** The order as every layer sees it, defined once beside the SQL that builds it. */
+export {
+  orderActors,
+  orderSchema,
+  orderStatuses,
+  type Order,
+  type OrderActor,
+  type OrderStatus,
+  type TraceContext,
+  type Viewer,
+} from '../../db/orders.js';

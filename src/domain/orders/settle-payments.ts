@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { DatabasePool } from 'slonik';
+import { applyEventTransitions } from '../../db/orders.js';
+import type { OrderEvent } from './events.js';
+import type { TraceContext } from './order.js';
+
+/** What the payment step learned about an order.created event's order. */
+export type PaymentAnswer = 'authorized' | 'declined';
+
+export interface Payment {
+  event: OrderEvent;
+  answer: PaymentAnswer;
+  /** Trace context of the step that decided, carried by the event it writes. */
+  trace: TraceContext;
+}
+
+/**
+ * What happened to each order: moved now, or left alone because it was no longer pending
+ * (cancelled or expired meanwhile), or untouched because this event was applied before.
+ */
+export type SettledPayment = 'confirmed' | 'cancelled' | 'not-pending' | 'duplicate';
+
+/**
+ * An authorized payment confirms a pending order; a declined one cancels it (reason
+ * `payment_declined`, stock restored). Many payments settle in one statement, and each event
+ * settles exactly once however often it is delivered: `consumer`'s inbox row and the transition
+ * commit together.
+ */
+export async function settlePayments(
+  deps: { db: DatabasePool },
+  consumer: string,
+  payments: readonly Payment[],
+): Promise<SettledPayment[]> {
+  const results = await applyEventTransitions(
+    deps.db,
+    consumer,
+    'system',
+    payments.map(({ event, answer, trace }) => ({
+      causeEventId: event.id,
+      orderId: event.orderId,
+      to: answer === 'authorized' ? 'confirmed' : 'cancelled',
+      reason: answer === 'authorized' ? null : 'payment_declined',
+      eventId: randomUUID(),
+      trace,
+    })),
+  );
+  const byEvent = new Map(results.map((result) => [result.eventId, result]));
+  return payments.map(({ event, answer }) => {
+    const result = byEvent.get(event.id);
+    if (!result?.taken) return 'duplicate';
+    if (!result.moved) return 'not-pending';
+    return answer === 'authorized' ? 'confirmed' : 'cancelled';
+  });
+}
