@@ -1,7 +1,6 @@
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { outboxBacklog, waitForEmptyOutbox } from './lib/database.js';
+import { outboxBacklog, waitForPipeline } from './lib/database.js';
 import { startApi, startWorker, type Service } from './lib/processes.js';
 import { printSummary } from './profile-summary.js';
 import { clearRedis, prepareRun } from './lib/setup.js';
@@ -50,7 +49,7 @@ if (target === 'api') {
   });
   console.log(`${result.requestsPerSecond.toFixed(0)} req/s, ${result.errors} errors`);
   await stopProfiled(api);
-  await waitForEmptyOutbox(client);
+  await waitForPipeline(client, 300_000);
   await worker.stop();
 } else {
   // A backlog first (worker stopped), then the profiled worker relays and consumes all of it.
@@ -61,8 +60,7 @@ if (target === 'api') {
   const backlog = await outboxBacklog(client);
   const worker = await startWorker({ observability, nodeFlags: profileFlags });
   const drainStarted = Date.now();
-  await waitForEmptyOutbox(client, 300_000);
-  await waitForConfirmedOrders(client);
+  await waitForPipeline(client, 300_000);
   const drainSeconds = (Date.now() - drainStarted) / 1000;
   console.log(
     `worker drained ${backlog} outbox rows (and the order.confirmed events they led to) in ` +
@@ -72,18 +70,6 @@ if (target === 'api') {
 }
 await client.end();
 await clearRedis();
-
-/** Every order confirmed and the follow-up events relayed: the worker has nothing left to do. */
-async function waitForConfirmedOrders(db: pg.Client): Promise<void> {
-  for (let i = 0; i < 1_200; i += 1) {
-    const { rows } = await db.query<{ pending: number }>(
-      `SELECT count(*)::int AS pending FROM orders WHERE status = 'pending'`,
-    );
-    if (rows[0]?.pending === 0 && (await outboxBacklog(db)) === 0) return;
-    await sleep(250);
-  }
-  console.warn('gave up waiting for every order to be confirmed');
-}
 
 const written = readdirSync(profilesDir)
   .map((name) => `${profilesDir}/${name}`)

@@ -1,30 +1,25 @@
-import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { sampleCpu } from './lib/cpu.js';
 import {
-  consumeLagFromDatabase,
+  pipelineCounts,
+  readHotUpdates,
+  readStatementsPerOrder,
+  resetStatementStats,
   sampleBacklog,
-  waitForEmptyOutbox,
-  type LagPercentiles,
+  waitForPipeline,
 } from './lib/database.js';
-import { runPgbench } from './lib/pgbench.js';
-import {
-  instrumentation,
-  startApi,
-  startBareServer,
-  startWorker,
-  type Observability,
-  type Service,
-} from './lib/processes.js';
+import { runPgbench, withNotifyTrigger } from './lib/pgbench.js';
+import { startApi, startBareServer, startWorker, type Service } from './lib/processes.js';
 import { quantileBetween, scrape } from './lib/prometheus.js';
 import { printTable, writeResults, type ScenarioResult } from './lib/report.js';
-import { clearRedis, prepareRun, resetOrders } from './lib/setup.js';
+import { clearRedis, prepareRun, redisServerPid, resetOrders } from './lib/setup.js';
 import { databasePoolSize, databaseUrl, runSeconds } from './lib/settings.js';
+import { startWebhookSink } from './lib/sink.js';
 import { runWrk, type LoadResult, type WrkRun } from './lib/wrk.js';
 
 const seconds = runSeconds();
-const orderConcurrencies = [1, 4, 8, 16];
+const orderConcurrencies = [4, 8, 16];
 const readConnections = 64;
 const startedAt = new Date();
 const machineLoad = loadavg();
@@ -34,8 +29,9 @@ const results: ScenarioResult[] = [];
 const { tokensFile } = await prepareRun();
 const client = new pg.Client({ connectionString: databaseUrl });
 await client.connect();
+const redisPid = await redisServerPid();
 
-/** Runs one load and records it with the CPU of `pids` and of the bench database's backends. */
+/** Runs one load and records it with the CPU of `pids`, Redis and the bench database's backends. */
 async function measure(
   scenario: string,
   concurrency: number,
@@ -43,7 +39,7 @@ async function measure(
   load: () => Promise<LoadResult>,
   watchBacklog = false,
 ): Promise<ScenarioResult> {
-  const cpu = sampleCpu(pids, database);
+  const cpu = sampleCpu({ ...pids, ...(redisPid ? { redis: redisPid } : {}) }, database);
   const backlog = watchBacklog ? sampleBacklog(client) : undefined;
   const loadResult = await load();
   const usage = cpu.stop();
@@ -65,21 +61,35 @@ const wrk = (url: string, options: Omit<WrkRun, 'url' | 'seconds' | 'tokensFile'
   runWrk({ url, seconds, tokensFile, ...options });
 const best = (rows: ScenarioResult[]) =>
   rows.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));
+const versus = (row: ScenarioResult, limit: ScenarioResult, name: string) => {
+  row.vsLimit = { limit: name, ratio: row.requestsPerSecond / limit.requestsPerSecond };
+  return row;
+};
 
-// Ceilings first, with no app process touching the database.
-const pgbenchRows: ScenarioResult[] = [];
+// 1. Limits, with no app process touching the database.
+const classicRows: ScenarioResult[] = [];
 for (const clients of orderConcurrencies) {
-  pgbenchRows.push(
-    await measure('pgbench create-order (prepared)', clients, {}, () =>
-      runPgbench({ clients, seconds, mode: 'prepared' }),
+  classicRows.push(
+    await measure('pgbench classic create-order (reference)', clients, {}, () =>
+      runPgbench({ clients, seconds, mode: 'prepared', script: 'classic' }),
     ),
   );
 }
-const pgbenchBest = best(pgbenchRows);
-// What the code's unnamed statements could reach at the same concurrency.
-await measure('pgbench create-order (unnamed)', pgbenchBest.concurrency, {}, () =>
-  runPgbench({ clients: pgbenchBest.concurrency, seconds, mode: 'extended' }),
+const reference = best(classicRows);
+await withNotifyTrigger(databaseUrl, () =>
+  measure('pgbench classic, with the old NOTIFY trigger', reference.concurrency, {}, () =>
+    runPgbench({ clients: reference.concurrency, seconds, mode: 'prepared', script: 'classic' }),
+  ),
 );
+const statementRows: ScenarioResult[] = [];
+for (const clients of orderConcurrencies) {
+  statementRows.push(
+    await measure('pgbench create_order() statement (ceiling)', clients, {}, () =>
+      runPgbench({ clients, seconds, mode: 'prepared', script: 'statement' }),
+    ),
+  );
+}
+const ceiling = best(statementRows);
 await resetOrders();
 
 const bare = await startBareServer();
@@ -91,151 +101,211 @@ const bareRow = await measure(
 );
 await bare.stop();
 
-const observed: Observability = { tracing: true, metrics: true };
-const worker = await startWorker({ observability: observed });
-let api = await startApi({ observability: observed });
-const pids = () => ({ api: api.pid, worker: worker.pid });
+// 2. POST /orders with the worker paused: the API against the reference; then the drain.
+let api = await startApi({ observability: { tracing: true, metrics: true } });
 await runWrk({ url: api.url, seconds: 2, tokensFile, script: 'get-product', connections: 8 });
-
-const getRow = await measure(
-  'GET /products/:id',
-  readConnections,
-  pids(),
-  wrk(api.url, { script: 'get-product', connections: readConnections }),
-);
-getRow.vsLimit = {
-  limit: 'bare route',
-  ratio: getRow.requestsPerSecond / bareRow.requestsPerSecond,
-};
-await measure(
-  'GET /products?q=',
-  readConnections,
-  pids(),
-  wrk(api.url, { script: 'search-products', connections: readConnections }),
-);
-
-const orderRows: ScenarioResult[] = [];
-for (const connections of orderConcurrencies) {
+const pausedRows: ScenarioResult[] = [];
+for (const connections of [...orderConcurrencies, 32]) {
   const row = await measure(
-    'POST /orders',
+    'POST /orders, worker paused',
     connections,
-    pids(),
+    { api: api.pid },
     wrk(api.url, { script: 'create-order', connections }),
-    true,
   );
-  row.vsLimit = {
-    limit: 'best pgbench',
-    ratio: row.requestsPerSecond / pgbenchBest.requestsPerSecond,
-  };
-  orderRows.push(row);
-  await waitForEmptyOutbox(client);
+  pausedRows.push(versus(row, reference, 'classic pgbench'));
 }
-const orderBest = best(orderRows);
+const paused = best(pausedRows);
+const pgbenchAtPausedPoint =
+  classicRows.find((row) => row.concurrency === paused.concurrency) ?? reference;
+const backlogToDrain = (await pipelineCounts(client)).pending;
+const sink = await startWebhookSink();
+const worker = await startWorker({
+  observability: { tracing: true, metrics: true },
+  env: { WEBHOOK_URL: sink.url, WEBHOOK_SECRET: sink.secret },
+});
+const drainStarted = Date.now();
+await waitForPipeline(client, 600_000);
+const drain = {
+  orders: backlogToDrain,
+  seconds: (Date.now() - drainStarted) / 1000,
+  ordersPerSecond: backlogToDrain / ((Date.now() - drainStarted) / 1000),
+};
+console.log(
+  `drained ${drain.orders} orders in ${drain.seconds.toFixed(1)} s (${drain.ordersPerSecond.toFixed(0)}/s)`,
+);
+await resetOrders();
+sink.reset();
 
-await measure('mix 80/15/5', 32, pids(), wrk(api.url, { script: 'mix', connections: 32 }), true);
-await waitForEmptyOutbox(client);
-await measure(
-  'POST /orders, hot product',
-  16,
+// 3. The whole pipeline: every order confirmed and its webhooks delivered, backlog flat.
+const pids = () => ({ api: api.pid, worker: worker.pid });
+const flatOut = await measure(
+  'pipeline, unpaced',
+  paused.concurrency,
   pids(),
-  wrk(api.url, { script: 'create-order', connections: 16, hot: true }),
+  wrk(api.url, { script: 'create-order', connections: paused.concurrency }),
   true,
 );
-await waitForEmptyOutbox(client);
+const outrun = await pipelineCounts(client);
+// What the worker finished during the run bounds the sustainable rate when a backlog built up.
+const completedPerSecond = (outrun.orders - outrun.pending) / seconds;
+const sustainable = Math.max(1, Math.min(flatOut.requestsPerSecond, completedPerSecond));
+await waitForPipeline(client, 600_000);
+await resetOrders();
+sink.reset();
+const pipeline = await measurePipeline(worker, sustainable * 0.95);
+versus(pipeline.row, reference, 'classic pgbench');
 
-const outboxLatency = await measureOutboxLatency(worker, orderBest);
+// 4. Outbox commit → consumer start at half that rate.
+await resetOrders();
+const lag = await measureLag(worker, pipeline.row.requestsPerSecond / 2);
 
-// The same read with tracing (and metrics, where a switch exists) off.
+// 5. Reads and the cost of observability.
+const getRow = versus(
+  await measure(
+    'GET /products/:id',
+    readConnections,
+    pids(),
+    wrk(api.url, { script: 'get-product', connections: readConnections }),
+  ),
+  bareRow,
+  'bare route',
+);
+await measure('mix 80/15/5', 32, pids(), wrk(api.url, { script: 'mix', connections: 32 }), true);
+await waitForPipeline(client, 600_000);
 await api.stop();
 api = await startApi({ observability: { tracing: false, metrics: false } });
 await runWrk({ url: api.url, seconds: 2, tokensFile, script: 'get-product', connections: 8 });
-const plainRow = await measure(
-  'GET /products/:id, observability off',
-  readConnections,
-  pids(),
-  wrk(api.url, { script: 'get-product', connections: readConnections }),
+const plainRow = versus(
+  await measure(
+    'GET /products/:id, observability off',
+    readConnections,
+    pids(),
+    wrk(api.url, { script: 'get-product', connections: readConnections }),
+  ),
+  bareRow,
+  'bare route',
 );
-plainRow.vsLimit = {
-  limit: 'bare route',
-  ratio: plainRow.requestsPerSecond / bareRow.requestsPerSecond,
-};
 
 await api.stop();
 await worker.stop();
+await sink.close();
 await client.end();
 await clearRedis();
 
 /**
- * Orders at about half the best rate, paced by wrk's delay(); lag from the outbox insert to the
- * order-created consumer, from the worker's histogram when it has one and from the database.
+ * Orders paced at `rate` for the run with the worker and a webhook sink: afterwards every order
+ * must be confirmed exactly once and every event delivered; CPU and statements per order come
+ * from the same run.
  */
-async function measureOutboxLatency(workerService: Service, fastest: ScenarioResult) {
+async function measurePipeline(workerService: Service, rate: number) {
+  const connections = paused.concurrency;
+  const delayMs = Math.max(1, Math.round((connections * 1000) / rate - paused.p50Ms));
+  const hotBefore = await readHotUpdates(client);
+  const statementsReset = await resetStatementStats(client);
+  const row = await measure(
+    'pipeline, paced at its sustainable rate',
+    connections,
+    { api: api.pid, worker: workerService.pid },
+    wrk(api.url, { script: 'create-order', connections, delayMs }),
+    true,
+  );
+  const settleStarted = Date.now();
+  const counts = await waitForPipeline(client, 600_000);
+  const settleSeconds = (Date.now() - settleStarted) / 1000;
+  await sink.waitFor(2 * counts.orders, 60_000);
+  const orders = counts.orders;
+  const cpuMsPerOrder = Object.fromEntries(
+    Object.entries(row.cpu).map(([group, percent]) => [
+      group,
+      ((percent / 100) * seconds * 1000) / Math.max(1, orders),
+    ]),
+  );
+  const statements = statementsReset ? await readStatementsPerOrder(client, orders) : null;
+  const hot = await readHotUpdates(client, hotBefore);
+  console.log(
+    `pipeline at ${row.requestsPerSecond.toFixed(0)}/s: backlog max ${row.backlog?.max}, ` +
+      `end ${row.backlog?.end}; every order confirmed ${settleSeconds.toFixed(1)} s after the load`,
+  );
+  return {
+    row,
+    targetRate: rate,
+    delayMs,
+    orders,
+    confirmedOnce: counts.confirmed === orders && counts.confirmedEvents === orders,
+    webhooksDelivered: sink.count(),
+    settleSeconds,
+    cpuMsPerOrder,
+    statements,
+    hot,
+  };
+}
+
+/** Orders paced at `rate`; lag from the outbox write to the payment job starting. */
+async function measureLag(workerService: Service, rate: number) {
   const connections = 4;
-  const targetRate = fastest.requestsPerSecond / 2;
-  const fastestAtFour = orderRows.find((row) => row.concurrency === connections) ?? fastest;
-  const delayMs = Math.max(1, Math.round((connections * 1000) / targetRate - fastestAtFour.p50Ms));
+  const delayMs = Math.max(1, Math.round((connections * 1000) / rate - paused.p50Ms));
   const before = await scrape(workerService.url);
-  const from = new Date();
-  const paced = await measure(
-    'POST /orders, paced at ~half max',
+  const row = await measure(
+    'pipeline, paced at half the sustainable rate',
     connections,
     pids(),
     wrk(api.url, { script: 'create-order', connections, delayMs }),
     true,
   );
-  const to = new Date();
-  await waitForEmptyOutbox(client);
-  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  await waitForPipeline(client, 600_000);
   const after = await scrape(workerService.url);
-  const fromMetrics =
-    before && after
-      ? {
-          p50Ms: toMs(quantileBetween(before, after, 'event_consume_lag_seconds', 0.5)),
-          p99Ms: toMs(quantileBetween(before, after, 'event_consume_lag_seconds', 0.99)),
-        }
-      : null;
-  const fromDatabase: LagPercentiles = await consumeLagFromDatabase(client, from, to);
-  return { targetRate, achievedRate: paced.requestsPerSecond, delayMs, fromMetrics, fromDatabase };
-}
-
-function toMs(seconds: number | null): number | null {
-  return seconds === null ? null : seconds * 1000;
+  const label = 'job_type="authorize-payment"';
+  const quantile = (q: number) => {
+    if (!before || !after) return null;
+    const seconds = quantileBetween(before, after, 'event_consume_lag_seconds', q, label);
+    return seconds === null ? null : seconds * 1000;
+  };
+  return { rate: row.requestsPerSecond, p50Ms: quantile(0.5), p99Ms: quantile(0.99) };
 }
 
 console.log('');
 printTable(results);
-const tracingCost = 1 - getRow.requestsPerSecond / plainRow.requestsPerSecond;
-const lag = outboxLatency.fromMetrics ?? outboxLatency.fromDatabase;
-console.log('');
-console.log(
-  `outbox commit → consumer start at ${outboxLatency.achievedRate.toFixed(0)} orders/s: ` +
-    `p50 ${lag.p50Ms?.toFixed(1)} ms, p99 ${lag.p99Ms?.toFixed(1)} ms ` +
-    `(${outboxLatency.fromMetrics ? 'event_consume_lag_seconds' : 'database: processed_at − created_at'})`,
-);
-for (const { scenario, concurrency, backlog } of results) {
-  if (backlog) {
-    console.log(
-      `backlog during ${scenario} c=${concurrency}: max ${backlog.max}, end ${backlog.end}`,
-    );
-  }
-}
-const observability = {
-  tracingPreload: existsSync(instrumentation.api) ? instrumentation.api : null,
-  metricsSwitch: instrumentation.metricsSwitch ?? null,
+const observabilityCost = 1 - getRow.requestsPerSecond / plainRow.requestsPerSecond;
+const summary = {
+  reference: {
+    tps: reference.requestsPerSecond,
+    p99Ms: reference.p99Ms,
+    clients: reference.concurrency,
+  },
+  ceiling: { tps: ceiling.requestsPerSecond, clients: ceiling.concurrency },
+  paused: {
+    ordersPerSecond: paused.requestsPerSecond,
+    connections: paused.concurrency,
+    vsReference: paused.requestsPerSecond / reference.requestsPerSecond,
+    vsCeiling: paused.requestsPerSecond / ceiling.requestsPerSecond,
+    p99Ms: paused.p99Ms,
+    pgbenchP99MsAtSameClients: pgbenchAtPausedPoint.p99Ms,
+    errors: paused.errors,
+  },
+  drain,
+  pipeline: {
+    ordersPerSecond: pipeline.row.requestsPerSecond,
+    vsReference: pipeline.row.requestsPerSecond / reference.requestsPerSecond,
+    backlog: pipeline.row.backlog,
+    confirmedOnce: pipeline.confirmedOnce,
+    webhooksDelivered: pipeline.webhooksDelivered,
+    orders: pipeline.orders,
+    cpuMsPerOrder: pipeline.cpuMsPerOrder,
+    statementsPerOrder: pipeline.statements,
+    hotUpdates: pipeline.hot,
+  },
+  lag,
+  getById: { vsBare: getRow.vsLimit?.ratio, observabilityCost },
+  apiRssMb: Math.max(...results.map((row) => row.apiRssMb ?? 0)),
 };
-console.log(
-  `observability cost on GET by id: ${(tracingCost * 100).toFixed(1)}% of throughput ` +
-    `(tracing preload: ${observability.tracingPreload ? 'yes' : 'missing'}, ` +
-    `metrics switch: ${observability.metricsSwitch ?? 'none, metrics stayed on'})`,
-);
+console.log('');
+console.log(JSON.stringify(summary, null, 2));
 const file = writeResults({
   startedAt,
   seconds,
   machine: { cpus: cpus().length, loadAverageAtStart: machineLoad, node: process.version },
   settings: { databasePoolSize, orderConcurrencies, readConnections },
-  observability,
+  summary,
   results,
-  outboxLatency,
-  observabilityCost: tracingCost,
 });
 console.log(`\nresults: ${file}`);

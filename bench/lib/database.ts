@@ -77,66 +77,122 @@ export async function outboxBacklog(client: pg.Client): Promise<number> {
   return result.rows[0]?.n ?? 0;
 }
 
-export interface LagPercentiles {
-  events: number;
-  p50Ms: number | null;
-  p99Ms: number | null;
-  maxMs: number | null;
+export interface PipelineCounts {
+  orders: number;
+  pending: number;
+  confirmed: number;
+  confirmedEvents: number;
+  unpublished: number;
+  unconsumed: number;
 }
 
-/**
- * Outbox insert (inside the order's transaction) → order-created consumer's transaction, for
- * events written in [from, to). Slightly above commit → consume: it includes the commit itself.
- */
-export async function consumeLagFromDatabase(
-  client: pg.Client,
-  from: Date,
-  to: Date,
-): Promise<LagPercentiles> {
-  const result = await client.query<LagPercentiles>(
-    `SELECT count(*)::int AS events,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY lag_ms) AS "p50Ms",
-            percentile_cont(0.99) WITHIN GROUP (ORDER BY lag_ms) AS "p99Ms",
-            max(lag_ms) AS "maxMs"
-     FROM (SELECT (extract(epoch FROM p.processed_at - o.created_at) * 1000)::float8 AS lag_ms
-           FROM outbox o JOIN processed_events p
-             ON p.event_id = o.id AND p.consumer = 'order-created'
-           WHERE o.event_type = 'order.created' AND o.created_at >= $1 AND o.created_at < $2) lags`,
-    [from, to],
-  );
+/** Where the orders of the run stand, and what is still in flight. */
+export async function pipelineCounts(client: pg.Client): Promise<PipelineCounts> {
+  const result = await client.query<PipelineCounts>(`
+    SELECT (SELECT count(*)::int FROM orders) AS orders,
+           (SELECT count(*)::int FROM orders WHERE status = 'pending') AS pending,
+           (SELECT count(*)::int FROM orders WHERE status = 'confirmed') AS confirmed,
+           (SELECT count(*)::int FROM outbox WHERE event_type = 'order.confirmed')
+             AS "confirmedEvents",
+           (SELECT count(*)::int FROM outbox WHERE published_at IS NULL) AS unpublished,
+           (SELECT count(*)::int FROM inbox WHERE failed_at IS NULL) AS unconsumed`);
   const [row] = result.rows;
-  if (!row) throw new Error('percentile query returned no row');
+  if (!row) throw new Error('count query returned no row');
   return row;
+}
+
+/** Waits until no order is pending and every event was published and applied. */
+export async function waitForPipeline(client: pg.Client, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const counts = await pipelineCounts(client);
+    if (counts.pending === 0 && counts.unpublished === 0 && counts.unconsumed === 0) return counts;
+    if (Date.now() > deadline)
+      throw new Error(`pipeline did not settle: ${JSON.stringify(counts)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export interface BacklogSampler {
   stop: () => Promise<{ max: number; end: number; samples: number[] }>;
 }
 
-/** Counts unpublished outbox rows once a second until stopped. */
+/** Counts orders not yet confirmed (the whole pipeline's backlog) once a second until stopped. */
 export function sampleBacklog(client: pg.Client): BacklogSampler {
   const samples: number[] = [];
+  const read = async () => (await pipelineCounts(client)).pending;
   let pending = Promise.resolve();
   const timer = setInterval(() => {
     pending = pending.then(async () => {
-      samples.push(await outboxBacklog(client));
+      samples.push(await read());
     });
   }, 1_000);
   return {
     stop: async () => {
       clearInterval(timer);
       await pending;
-      samples.push(await outboxBacklog(client));
+      samples.push(await read());
       return { max: Math.max(...samples), end: samples.at(-1) ?? 0, samples };
     },
   };
 }
 
-/** Waits until the relay has published everything (or `timeoutMs` passes); returns ms waited. */
-export async function waitForEmptyOutbox(client: pg.Client, timeoutMs = 60_000): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs && (await outboxBacklog(client)) > 0) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
+export type HotUpdates = Record<string, { updates: number; hot: number; hotRatio: number }>;
+
+/**
+ * Updates and HOT updates of the tables the pipeline updates on every order, since `since` (or
+ * in total): a non-HOT update writes a new entry into every index of its table.
+ */
+export async function readHotUpdates(client: pg.Client, since?: HotUpdates): Promise<HotUpdates> {
+  // Statistics reach the collector after their transaction; give the last ones a moment.
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  const result = await client.query<{ table: string; updates: number; hot: number }>(`
+    SELECT relname AS table, n_tup_upd::int AS updates, n_tup_hot_upd::int AS hot
+    FROM pg_stat_user_tables WHERE relname IN ('products', 'orders', 'outbox', 'inbox')`);
+  return Object.fromEntries(
+    result.rows.map(({ table, updates, hot }) => {
+      const updated = updates - (since?.[table]?.updates ?? 0);
+      const hotUpdated = hot - (since?.[table]?.hot ?? 0);
+      return [table, { updates: updated, hot: hotUpdated, hotRatio: hotUpdated / (updated || 1) }];
+    }),
+  );
+}
+
+/** Clears pg_stat_statements; false when the extension is not loaded (then counts are skipped). */
+export async function resetStatementStats(client: pg.Client): Promise<boolean> {
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await client.query('SELECT pg_stat_statements_reset()');
+    return true;
+  } catch {
+    return false;
   }
-  return Date.now() - started;
+}
+
+/**
+ * Statements (round trips) and commits per order since the reset, split between the API (the
+ * create statement) and the worker (everything else the bench itself did not send).
+ */
+export async function readStatementsPerOrder(client: pg.Client, orders: number) {
+  const result = await client.query<{ query: string; calls: number }>(`
+    SELECT s.query, s.calls::int AS calls
+    FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+    WHERE d.datname = current_database()`);
+  const api = /create_order|FROM products WHERE id = \$1/;
+  const bench = /pg_stat|count\(\*\)|VACUUM|TRUNCATE|CREATE EXTENSION|pg_notify/i;
+  let apiCalls = 0;
+  let workerCalls = 0;
+  const top: { query: string; perOrder: number }[] = [];
+  for (const { query, calls } of result.rows) {
+    if (bench.test(query)) continue;
+    if (api.test(query)) apiCalls += calls;
+    else workerCalls += calls;
+    top.push({ query: query.replace(/\s+/g, ' ').slice(0, 80), perOrder: calls / orders });
+  }
+  top.sort((a, b) => b.perOrder - a.perOrder);
+  return {
+    api: apiCalls / orders,
+    worker: workerCalls / orders,
+    statements: top.slice(0, 12),
+  };
 }

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { LoadResult } from './wrk.js';
-import { createOrderScript } from './bench-sql.js';
+import { classicCreateOrderScript, createOrderScript } from './bench-sql.js';
+import { withClient } from './database.js';
 import { databaseUrl, productCount, userCount } from './settings.js';
 
 const run = promisify(execFile);
@@ -14,9 +15,11 @@ export interface PgbenchRun {
   seconds: number;
   /** prepared = named statements (the ceiling); extended = unnamed, as node-pg/slonik send. */
   mode: 'prepared' | 'extended';
+  /** The classic transaction (the reference) or the one statement the API sends. */
+  script: 'classic' | 'statement';
 }
 
-/** Runs bench/sql/create-order.sql; latency percentiles come from pgbench's per-transaction log. */
+/** Runs a create-order script; latency percentiles come from pgbench's per-transaction log. */
 export async function runPgbench(options: PgbenchRun): Promise<LoadResult> {
   const logDir = mkdtempSync(join(tmpdir(), 'orders-pgbench-'));
   const url = new URL(databaseUrl);
@@ -39,7 +42,7 @@ export async function runPgbench(options: PgbenchRun): Promise<LoadResult> {
         '-D',
         `users=${userCount}`,
         '-f',
-        createOrderScript,
+        options.script === 'classic' ? classicCreateOrderScript : createOrderScript,
         url.pathname.slice(1),
       ],
       { cwd: logDir, maxBuffer: 1 << 20 },
@@ -64,5 +67,32 @@ export async function runPgbench(options: PgbenchRun): Promise<LoadResult> {
     };
   } finally {
     rmSync(logDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs `work` with the NOTIFY-per-insert trigger the outbox had before the redesign (migration
+ * 004), to measure what it costs.
+ */
+export async function withNotifyTrigger<T>(url: string, work: () => Promise<T>): Promise<T> {
+  await withClient(url, (client) =>
+    client.query(`
+      CREATE FUNCTION bench_notify_outbox_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('outbox_inserted', '');
+        RETURN NULL;
+      END;
+      $$;
+      CREATE TRIGGER bench_outbox_inserted_notify AFTER INSERT ON outbox
+        FOR EACH STATEMENT EXECUTE FUNCTION bench_notify_outbox_inserted();`),
+  );
+  try {
+    return await work();
+  } finally {
+    await withClient(url, (client) =>
+      client.query(`
+        DROP TRIGGER bench_outbox_inserted_notify ON outbox;
+        DROP FUNCTION bench_notify_outbox_inserted();`),
+    );
   }
 }

@@ -132,6 +132,8 @@ export interface NodeOptions {
   observability: Observability;
   /** Extra node flags, e.g. --cpu-prof. */
   nodeFlags?: string[];
+  /** Extra environment, e.g. the webhook sink's URL. */
+  env?: Record<string, string>;
 }
 
 function preload(file: string, tracing: boolean): string[] {
@@ -152,6 +154,7 @@ export async function startApi({ observability, nodeFlags = [] }: NodeOptions): 
 export async function startWorker({
   observability,
   nodeFlags = [],
+  env = {},
 }: NodeOptions): Promise<Service> {
   const port = await freePort();
   const args = [
@@ -160,7 +163,8 @@ export async function startWorker({
     'dist/workers/main.js',
   ];
   const url = `http://127.0.0.1:${port}`;
-  return spawnService('worker', args, serviceEnv(0, port, observability), url, '/readyz');
+  const workerEnv = { ...serviceEnv(0, port, observability), ...env };
+  return spawnService('worker', args, workerEnv, url, '/readyz');
 }
 
 /** bench/bare-server.ts: Fastify + pg and nothing else, the ceiling for a point read. */

@@ -41,11 +41,13 @@ export function quantileBetween(
   after: readonly Sample[],
   name: string,
   q: number,
+  /** Only series whose labels contain this, e.g. `job_type="authorize-payment"`. */
+  labelFilter = '',
 ): number | null {
   const buckets = (samples: readonly Sample[]) => {
     const byBound = new Map<number, number>();
     for (const sample of samples) {
-      if (sample.name !== `${name}_bucket`) continue;
+      if (sample.name !== `${name}_bucket` || !sample.labels.includes(labelFilter)) continue;
       const le = /le="([^"]+)"/.exec(sample.labels)?.[1];
       if (le === undefined) continue;
       const bound = le === '+Inf' ? Number.POSITIVE_INFINITY : Number(le);

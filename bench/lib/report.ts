@@ -28,6 +28,7 @@ export function printTable(results: readonly ScenarioResult[]): void {
     'api %',
     'worker %',
     'pg %',
+    'redis %',
     'vs limit',
   ];
   const rows = results.map((r) => [
@@ -40,6 +41,7 @@ export function printTable(results: readonly ScenarioResult[]): void {
     fixed(r.cpu.api ?? r.cpu.bare),
     fixed(r.cpu.worker),
     fixed(r.cpu.postgres),
+    fixed(r.cpu.redis),
     r.vsLimit ? `${(r.vsLimit.ratio * 100).toFixed(0)}% of ${r.vsLimit.limit}` : '',
   ]);
   const widths = header.map((title, i) =>

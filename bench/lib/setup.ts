@@ -32,12 +32,24 @@ export async function clearRedis(): Promise<void> {
   }
 }
 
-/** Removes orders and events (after pgbench, before the worker starts): stock stays ample. */
+/** Removes orders and events between scenarios (stock stays ample), and what they bloated. */
 export async function resetOrders(): Promise<void> {
   await withClient(databaseUrl, async (client) => {
-    await client.query('TRUNCATE orders, outbox, processed_events, idempotency_keys CASCADE');
+    await client.query('TRUNCATE orders, outbox, inbox, idempotency_keys CASCADE');
     await client.query('VACUUM ANALYZE');
   });
+}
+
+/** The local redis-server's pid, to count its CPU (null if it cannot be found). */
+export async function redisServerPid(): Promise<number | null> {
+  const redis = new Redis(redisUrl, { lazyConnect: true });
+  await redis.connect();
+  try {
+    const info = await redis.info('server');
+    return Number(/process_id:(\d+)/.exec(info)?.[1] ?? Number.NaN) || null;
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /**
