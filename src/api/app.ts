@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -21,12 +17,14 @@ import { relayNudger } from '../queues.js';
 import { registerJwt } from './auth.js';
 import bullBoard from './plugins/bull-board.js';
 import { registerMetrics } from './plugins/metrics.js';
+import { registerOpenApi } from './openapi.js';
 import { handleFrameworkError, registerProblemHandlers } from './problem.js';
 import loginRoute from './routes/auth/login.js';
 import logoutRoutes from './routes/auth/logout.js';
 import refreshRoute from './routes/auth/refresh.js';
 import registerRoute from './routes/auth/register.js';
 import healthRoutes from './routes/ops/health.js';
+import indexRoutes from './routes/ops/index-links.js';
 import meRoute from './routes/users/me.js';
 import ordersRoutes from './routes/orders/index.js';
 import productsRoutes from './routes/products/index.js';
@@ -132,6 +130,7 @@ export async function buildApp(input: BuildAppInput): Promise<FastifyInstance> {
     },
   };
 
+  await app.register(indexRoutes, deps);
   await app.register(healthRoutes, deps);
   await app.register(bullBoard, deps);
   await app.register(
@@ -158,24 +157,4 @@ function registerJsonOnlyBodies(app: FastifyInstance): void {
     if (text === '') return done(null, undefined);
     return parseJson(request, text, done);
   });
-}
-
-async function registerOpenApi(app: FastifyInstance): Promise<void> {
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Orders service',
-        version: '1.0.0',
-        description: 'Contract: shared/API.md. Every error is RFC 9457 problem+json.',
-      },
-      components: {
-        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      },
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
-  app.get('/docs/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

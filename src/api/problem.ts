@@ -140,6 +140,14 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
     return sendProblem(reply, 'SERVICE_UNAVAILABLE', 'A dependency is unavailable; retry shortly');
   }
   const status = error.statusCode ?? 500;
+  if (status === 415) {
+    const sent = request.headers['content-type'] ?? 'none';
+    return sendProblem(
+      reply,
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Request bodies must be application/json (Content-Type was ${sent})`,
+    );
+  }
   if (status >= 400 && status < 500) {
     const code = codeByFastifyStatus[status] ?? 'VALIDATION_FAILED';
     // Fastify's own 4xx messages (bad JSON, body too large, media type) are safe to show.

@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { DatabasePool } from 'slonik';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
+import { openApiPath } from '../../src/api/openapi.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createDatabasePool } from '../../src/db/pool.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { createResponseValidator, type Exchange } from './openapi-validator.js';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -34,6 +36,7 @@ export function testConfig(databaseUrl: string, overrides: Record<string, string
 export function useTestApp(overrides: Record<string, string> = {}): TestContext {
   const context = {} as TestContext;
   let database: TestDatabase;
+  const validateResponses = useResponseValidation();
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -52,6 +55,7 @@ export function useTestApp(overrides: Record<string, string> = {}): TestContext 
       redis: context.redis,
       readiness: context.readiness,
     });
+    validateResponses(context.app);
     await context.app.ready();
   });
 
@@ -67,4 +71,41 @@ export function useTestApp(overrides: Record<string, string> = {}): TestContext 
   });
 
   return context;
+}
+
+/**
+ * Checks every response an app sends against the OpenAPI document it serves (status, media
+ * type, body, headers). A mismatch fails the test that caused it, in an afterEach hook, so the
+ * document cannot drift from what the routes really answer. Call at collection time; pass the
+ * app to the returned function before `ready()`.
+ */
+export function useResponseValidation(): (app: FastifyInstance) => void {
+  const violations: string[] = [];
+  afterEach(() => {
+    expect(violations.splice(0), 'responses that contradict the OpenAPI document').toEqual([]);
+  });
+  return (app) => {
+    let validate: ((exchange: Exchange) => string[]) | undefined;
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (request.url === openApiPath) return payload;
+      validate ??= createResponseValidator(app.swagger());
+      // Fastify drops the body of a 204 after this hook: the wire has none.
+      const body =
+        payload === null || payload === undefined || reply.statusCode === 204
+          ? ''
+          : typeof payload === 'string' || Buffer.isBuffer(payload)
+            ? payload.toString()
+            : undefined;
+      violations.push(
+        ...validate({
+          method: request.method,
+          route: request.routeOptions.url,
+          statusCode: reply.statusCode,
+          headers: reply.getHeaders(),
+          body,
+        }),
+      );
+      return payload;
+    });
+  };
 }

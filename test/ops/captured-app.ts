@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import type { Config } from '../../src/config.js';
 import { createDatabasePool } from '../../src/db/pool.js';
-import { testConfig } from '../helpers/app.js';
+import { testConfig, useResponseValidation } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 export interface CapturedApp {
@@ -39,6 +39,7 @@ export function useCapturedApp(
   } as CapturedApp;
   let database: TestDatabase | undefined;
   let redis: Redis | undefined;
+  const validateResponses = useResponseValidation();
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -58,6 +59,7 @@ export function useCapturedApp(
     });
     context.app = await buildApp({ config: context.config, db: context.db, redis, logStream });
     options.addRoutes?.(context.app, context.db);
+    validateResponses(context.app);
     await context.app.ready();
   });
 

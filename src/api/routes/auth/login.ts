@@ -24,7 +24,9 @@ const loginRoute: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     schema: {
       tags: ['auth'],
       summary: 'Exchange email and password for an access and a refresh token',
-      body: z.strictObject({ email: emailInput, password: z.string().min(1).max(128) }),
+      body: z
+        .strictObject({ email: emailInput, password: z.string().min(1).max(128) })
+        .meta({ examples: [{ email: 'demo@example.com', password: 'demo-password' }] }),
       response: { 200: sessionSchema, ...problems(400, 401, 415, 429) },
     },
     onRequest: async (request, reply) => {

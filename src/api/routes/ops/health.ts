@@ -3,19 +3,28 @@ import { z } from 'zod';
 import { checkDependencies } from '../../../readiness.js';
 import type { AppDeps } from '../../app.js';
 import { sendProblem } from '../../problem.js';
-import { problems } from '../../schemas.js';
+import { noQuery, problems } from '../../schemas.js';
 
-const readinessSchema = z.object({
-  status: z.literal('ok'),
-  checks: z.object({ postgres: z.enum(['up', 'down']), redis: z.enum(['up', 'down']) }),
-});
+const readinessSchema = z
+  .object({
+    status: z.literal('ok'),
+    checks: z.object({ postgres: z.enum(['up', 'down']), redis: z.enum(['up', 'down']) }),
+  })
+  .meta({
+    description: 'Ready to serve; Redis may be down (rate limits then fail open)',
+    examples: [{ status: 'ok', checks: { postgres: 'up', redis: 'up' } }],
+  });
 
 const healthRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.get('/healthz', {
     schema: {
       tags: ['operations'],
       summary: 'Liveness: the process runs',
-      response: { 200: z.object({ status: z.literal('ok') }) },
+      querystring: noQuery,
+      response: {
+        200: z.object({ status: z.literal('ok') }).meta({ description: 'The process runs' }),
+        ...problems(400),
+      },
     },
     handler: async () => ({ status: 'ok' as const }),
   });
@@ -25,7 +34,8 @@ const healthRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       tags: ['operations'],
       summary:
         'Readiness: Postgres answers and the server is not shutting down (Redis is reported)',
-      response: { 200: readinessSchema, ...problems(503) },
+      querystring: noQuery,
+      response: { 200: readinessSchema, ...problems(400, 503) },
     },
     handler: async (_request, reply) => {
       const checks = await checkDependencies(deps);

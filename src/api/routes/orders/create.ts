@@ -16,6 +16,7 @@ const createOrderRoute: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       headers: createOrderHeaders,
       body: createOrderBody,
       response: { 201: orderResponse, ...problems(400, 401, 409, 413, 415, 422) },
+      responseHeaders: { 201: ['Location', 'Idempotency-Replayed'] },
     },
     onRequest: requireUser,
     handler: async (request, reply) => {

@@ -2,34 +2,64 @@ import { z } from 'zod';
 import { orderSchema, orderStatuses } from '../../../domain/orders/order.js';
 import { uuidParam } from '../../schemas.js';
 
+const orderExample = {
+  id: '6f0c9a86-1c1f-4f0e-9a7a-8c3d2b1e0f55',
+  userId: '0b6c1a52-6f1e-4b8e-9d55-2f7f3c1b9a10',
+  status: 'pending',
+  currency: 'USD',
+  totalCents: 3600,
+  items: [
+    {
+      productId: '9d2f0a4e-3b1c-4f6a-8e7d-5c4b3a291807',
+      name: 'Enamel camp mug',
+      quantity: 2,
+      unitPriceCents: 1800,
+      lineTotalCents: 3600,
+    },
+  ],
+  createdAt: '2026-12-01T09:31:00.000Z',
+  updatedAt: '2026-12-01T09:31:00.000Z',
+} as const;
+
 export const orderResponseSchema = orderSchema.meta({
   id: 'Order',
   description: 'Lines are ordered by productId; money in minor units of `currency`',
+  examples: [orderExample],
 });
 
-export const orderResponse = z.object({ order: orderResponseSchema });
+export const orderResponse = z
+  .object({ order: orderResponseSchema })
+  .meta({ description: 'The order', examples: [{ order: orderExample }] });
 
 export const orderPageSchema = z
   .object({ items: z.array(orderResponseSchema), nextCursor: z.string().nullable() })
-  .meta({ id: 'OrderPage' });
+  .meta({
+    id: 'OrderPage',
+    description: 'A page of orders, newest first; nextCursor is null on the last page',
+    examples: [{ items: [orderExample], nextCursor: null }],
+  });
 
 export const orderParams = z.object({ id: uuidParam });
 
-export const createOrderBody = z.strictObject({
-  items: z
-    .array(
-      z.strictObject({
-        productId: z.uuid(),
-        quantity: z.int().min(1).max(1000),
-      }),
-    )
-    .min(1)
-    .max(50)
-    .refine(
-      (items) => new Set(items.map((item) => item.productId.toLowerCase())).size === items.length,
-      'must name each productId at most once',
-    ),
-});
+export const createOrderBody = z
+  .strictObject({
+    items: z
+      .array(
+        z.strictObject({
+          productId: z.uuid(),
+          quantity: z.int().min(1).max(1000),
+        }),
+      )
+      .min(1)
+      .max(50)
+      .refine(
+        (items) => new Set(items.map((item) => item.productId.toLowerCase())).size === items.length,
+        'must name each productId at most once',
+      ),
+  })
+  .meta({
+    examples: [{ items: [{ productId: '9d2f0a4e-3b1c-4f6a-8e7d-5c4b3a291807', quantity: 2 }] }],
+  });
 
 export const createOrderHeaders = z.looseObject({
   'idempotency-key': z

@@ -13,6 +13,7 @@ const createProductRoute: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
       security: bearerAuth,
       body: createProductBody,
       response: { 201: productResponse, ...problems(400, 401, 403, 409, 415) },
+      responseHeaders: { 201: ['Location', 'ETag'] },
     },
     onRequest: requireAdmin,
     handler: async (request, reply) => {

@@ -11,6 +11,7 @@ const getProductRoute: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       summary: 'One live product (400 for a non-UUID id; 404 when unknown or archived)',
       params: productParams,
       response: { 200: productResponse, ...problems(400, 404) },
+      responseHeaders: { 200: ['ETag'] },
     },
     handler: async (request, reply) => {
       const product = await getProduct(deps, request.params.id);

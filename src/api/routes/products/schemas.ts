@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { uuidParam } from '../../schemas.js';
 
+const productExample = {
+  id: '9d2f0a4e-3b1c-4f6a-8e7d-5c4b3a291807',
+  sku: 'DEMO-MUG',
+  name: 'Enamel camp mug',
+  description: 'Holds 350 ml; survives campfires.',
+  priceCents: 1800,
+  currency: 'USD',
+  stock: 120,
+  version: 1,
+  createdAt: '2026-12-01T09:30:00.000Z',
+  updatedAt: '2026-12-01T09:30:00.000Z',
+} as const;
+
 export const productSchema = z
   .object({
     id: z.uuid(),
@@ -14,13 +27,19 @@ export const productSchema = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
-  .meta({ id: 'Product' });
+  .meta({ id: 'Product', examples: [productExample] });
 
-export const productResponse = z.object({ product: productSchema });
+export const productResponse = z
+  .object({ product: productSchema })
+  .meta({ description: 'The product', examples: [{ product: productExample }] });
 
 export const productPageSchema = z
   .object({ items: z.array(productSchema), nextCursor: z.string().nullable() })
-  .meta({ id: 'ProductPage' });
+  .meta({
+    id: 'ProductPage',
+    description: 'A page of products; nextCursor is null on the last page',
+    examples: [{ items: [productExample], nextCursor: null }],
+  });
 
 export const productParams = z.object({ id: uuidParam });
 
@@ -46,14 +65,20 @@ const productFields = {
   stock: z.int().min(0).max(maxStock),
 };
 
-export const createProductBody = z.strictObject({
-  name: productFields.name,
-  description: productFields.description.optional(),
-  sku: productFields.sku.optional(),
-  priceCents: productFields.priceCents,
-  currency: productFields.currency.default('USD'),
-  stock: productFields.stock,
-});
+export const createProductBody = z
+  .strictObject({
+    name: productFields.name,
+    description: productFields.description.optional(),
+    sku: productFields.sku.optional(),
+    priceCents: productFields.priceCents,
+    currency: productFields.currency.default('USD'),
+    stock: productFields.stock,
+  })
+  .meta({
+    examples: [
+      { name: 'Enamel camp mug', sku: 'MUG-350', priceCents: 1800, currency: 'USD', stock: 120 },
+    ],
+  });
 
 export const updateProductBody = z
   .strictObject({
@@ -64,7 +89,8 @@ export const updateProductBody = z
     currency: productFields.currency.optional(),
     stock: productFields.stock.optional(),
   })
-  .refine((changes) => Object.keys(changes).length > 0, 'must change at least one field');
+  .refine((changes) => Object.keys(changes).length > 0, 'must change at least one field')
+  .meta({ examples: [{ priceCents: 1950, stock: 100 }] });
 
 export const listProductsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),

@@ -23,6 +23,7 @@ const updateProductRoute: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
       headers: ifMatchHeaders,
       body: updateProductBody,
       response: { 200: productResponse, ...problems(400, 401, 403, 404, 409, 412, 415) },
+      responseHeaders: { 200: ['ETag'] },
     },
     onRequest: requireAdmin,
     handler: async (request, reply) => {

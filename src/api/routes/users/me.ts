@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { getUser } from '../../../domain/auth/users.js';
 import { isDomainError, DomainError } from '../../../domain/errors.js';
 import type { AppDeps } from '../../app.js';
 import { requireUser } from '../../auth.js';
-import { bearerAuth, problems, userSchema } from '../../schemas.js';
+import { bearerAuth, problems, userResponse } from '../../schemas.js';
 
 const meRoute: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.get('/users/me', {
@@ -12,7 +11,7 @@ const meRoute: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       tags: ['users'],
       summary: 'The signed-in user',
       security: bearerAuth,
-      response: { 200: z.object({ user: userSchema }), ...problems(401) },
+      response: { 200: userResponse, ...problems(401) },
     },
     preHandler: requireUser,
     handler: async (request) => {
