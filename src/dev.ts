@@ -1,3 +1,4 @@
+import type { Config } from './config.js';
 import { runEntry } from './entry.js';
 import closeWithGrace from 'close-with-grace';
 import { createApi } from './api/server.js';
@@ -11,7 +12,9 @@ import { seedDemoData } from './domain/demo/seed-demo-data.js';
  * `npm start`: local all-in-one. Creates, migrates and (when empty) seeds the database, then runs
  * the API and the worker in this one process under one shutdown handler.
  */
-await runEntry(async (config) => {
+await runEntry(startEverything, { postgres: 'server', redis: true });
+
+async function startEverything(config: Config): Promise<void> {
   if (await createDatabaseIfMissing(config.DATABASE_URL)) {
     console.log(`created database ${new URL(config.DATABASE_URL).pathname.slice(1)}`);
   }
@@ -43,4 +46,4 @@ await runEntry(async (config) => {
     },
     `orders service ready at ${base} (API reference: ${base}/docs)`,
   );
-});
+}

@@ -1,13 +1,25 @@
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { checkDependencies, type Needs } from './startup-checks.js';
 
-/** Starts a process from validated config; a bad variable is one clear line, not a stack trace. */
-export async function runEntry(start: (config: Config) => Promise<unknown>): Promise<void> {
+/**
+ * Starts a process from validated config once what it needs answers. A bad variable or an
+ * unreachable dependency is one clear line and exit 1, not a stack trace.
+ */
+export async function runEntry(
+  start: (config: Config) => Promise<unknown>,
+  needs: Needs = {},
+): Promise<void> {
   let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
+    process.exit(1);
+  }
+  const problem = await checkDependencies(config, needs);
+  if (problem) {
+    console.error(problem);
     process.exit(1);
   }
   await start(config);

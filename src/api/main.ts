@@ -1,4 +1,4 @@
 import { runEntry } from '../entry.js';
 import { startApi } from './server.js';
 
-await runEntry(startApi);
+await runEntry(startApi, { postgres: 'database' });

@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { ensureAdmin } from '../domain/auth/users.js';
 import { createDatabasePool } from '../db/pool.js';
+import { logRedisOutages } from '../redis-outages.js';
 import { stopTelemetry } from '../telemetry.js';
 import { buildApp } from './app.js';
 
@@ -31,7 +32,7 @@ export async function createApi(config: Config): Promise<ApiProcess> {
   });
   const readiness = { draining: false };
   const app = await buildApp({ config, db, redis, readiness });
-  redis.on('error', (error) => app.log.warn({ err: error }, 'redis connection error'));
+  logRedisOutages(redis, app.log, 'rate limits fail open until it is back');
 
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
     const admin = await ensureAdmin(

@@ -1,4 +1,4 @@
 import { runEntry } from '../entry.js';
 import { startWorker } from './server.js';
 
-await runEntry(startWorker);
+await runEntry(startWorker, { postgres: 'database', redis: true });
