@@ -31,6 +31,21 @@ const envSchema = z
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(8).max(128).optional()),
     LOGIN_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().positive().default(10),
     LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(100),
+    // Browser origins allowed to call the API (comma-separated); none = CORS off.
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((list) =>
+        list
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .refine(
+        (origins) =>
+          origins.every((origin) => URL.canParse(origin) && new URL(origin).origin === origin),
+        'must be comma-separated origins such as https://app.example.com',
+      ),
     TRUST_PROXY: z
       .enum(['true', 'false'])
       .default('false')

@@ -25,8 +25,31 @@ function traceIds(): { traceId?: string; spanId?: string } {
   return { traceId: spanContext.traceId, spanId: spanContext.spanId };
 }
 
-export function loggerOptions(config: Pick<Config, 'LOG_LEVEL'>, service: string): LoggerOptions {
+/**
+ * Human-readable lines for a developer at a terminal; JSON everywhere else (pipes, files,
+ * containers). pino-pretty is a devDependency, absent from production installs.
+ */
+function prettyInDevelopment(environment: Config['NODE_ENV'] | undefined): LoggerOptions {
+  if (environment !== 'development' || !process.stdout.isTTY) return {};
+  try {
+    import.meta.resolve('pino-pretty');
+  } catch {
+    return {};
+  }
   return {
+    transport: {
+      target: 'pino-pretty',
+      options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' },
+    },
+  };
+}
+
+export function loggerOptions(
+  config: Pick<Config, 'LOG_LEVEL'> & Partial<Pick<Config, 'NODE_ENV'>>,
+  service: string,
+): LoggerOptions {
+  return {
+    ...prettyInDevelopment(config.NODE_ENV),
     level: config.LOG_LEVEL,
     base: { service },
     messageKey: 'msg',

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import {
@@ -83,6 +85,7 @@ export async function buildApp(input: BuildAppInput): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
   registerJsonOnlyBodies(app);
+  await registerBrowserPolicies(app, config);
   if (config.METRICS_ENABLED) registerMetrics(app, createApiMetrics(input.db));
 
   const readiness = input.readiness ?? { draining: false };
@@ -156,5 +159,32 @@ function registerJsonOnlyBodies(app: FastifyInstance): void {
     const text = body.toString();
     if (text === '') return done(null, undefined);
     return parseJson(request, text, done);
+  });
+}
+
+/**
+ * Security headers (helmet's defaults suit /docs and Bull Board: neither uses inline scripts),
+ * and CORS only for the origins configured. upgrade-insecure-requests is dropped: over plain
+ * HTTP it would send the docs' own scripts to an https URL that does not exist.
+ */
+async function registerBrowserPolicies(app: FastifyInstance, config: Config): Promise<void> {
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+  });
+  if (config.CORS_ORIGINS.length === 0) return;
+  await app.register(fastifyCors, {
+    origin: config.CORS_ORIGINS,
+    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
+    exposedHeaders: [
+      'Location',
+      'ETag',
+      'Retry-After',
+      'Idempotency-Replayed',
+      'X-Request-Id',
+      'RateLimit-Limit',
+      'RateLimit-Remaining',
+      'RateLimit-Reset',
+    ],
+    maxAge: 600,
   });
 }
