@@ -368,6 +368,7 @@ export interface components {
          *           "lineTotalCents": 3600
          *         }
          *       ],
+         *       "shipment": null,
          *       "createdAt": "2026-12-01T09:31:00.000Z",
          *       "updatedAt": "2026-12-01T09:31:00.000Z"
          *     }
@@ -378,7 +379,7 @@ export interface components {
             /** Format: uuid */
             userId: string;
             /** @enum {string} */
-            status: "pending" | "confirmed" | "cancelled";
+            status: "pending" | "confirmed" | "shipped" | "delivered" | "cancelled" | "expired";
             currency: string;
             totalCents: number;
             items: {
@@ -389,6 +390,10 @@ export interface components {
                 unitPriceCents: number;
                 lineTotalCents: number;
             }[];
+            shipment: {
+                carrier: string;
+                trackingNumber: string;
+            } | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -413,6 +418,7 @@ export interface components {
          *               "lineTotalCents": 3600
          *             }
          *           ],
+         *           "shipment": null,
          *           "createdAt": "2026-12-01T09:31:00.000Z",
          *           "updatedAt": "2026-12-01T09:31:00.000Z"
          *         }
@@ -2799,7 +2805,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                status?: "pending" | "confirmed" | "cancelled";
+                status?: "pending" | "confirmed" | "shipped" | "delivered" | "cancelled" | "expired";
                 /** @description Admins: only this user's orders. Anyone else may pass only their own id (else 403) */
                 userId?: string;
             };
@@ -2990,6 +2996,7 @@ export interface operations {
                      *             "lineTotalCents": 3600
                      *           }
                      *         ],
+                     *         "shipment": null,
                      *         "createdAt": "2026-12-01T09:31:00.000Z",
                      *         "updatedAt": "2026-12-01T09:31:00.000Z"
                      *       }
@@ -3208,6 +3215,7 @@ export interface operations {
                      *             "lineTotalCents": 3600
                      *           }
                      *         ],
+                     *         "shipment": null,
                      *         "createdAt": "2026-12-01T09:31:00.000Z",
                      *         "updatedAt": "2026-12-01T09:31:00.000Z"
                      *       }
@@ -3363,6 +3371,7 @@ export interface operations {
                      *             "lineTotalCents": 3600
                      *           }
                      *         ],
+                     *         "shipment": null,
                      *         "createdAt": "2026-12-01T09:31:00.000Z",
                      *         "updatedAt": "2026-12-01T09:31:00.000Z"
                      *       }

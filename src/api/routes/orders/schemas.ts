@@ -17,6 +17,7 @@ const orderExample = {
       lineTotalCents: 3600,
     },
   ],
+  shipment: null,
   createdAt: '2026-12-01T09:31:00.000Z',
   updatedAt: '2026-12-01T09:31:00.000Z',
 } as const;
