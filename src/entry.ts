@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { checkDependencies, type Needs } from './startup-checks.js';
+import { startupProblem, type Needs } from './startup-checks.js';
 
 /**
  * Starts a process from validated config once what it needs answers. A bad variable or an
@@ -17,7 +17,7 @@ export async function runEntry(
     console.error(error.message);
     process.exit(1);
   }
-  const problem = await checkDependencies(config, needs);
+  const problem = await startupProblem(config, needs);
   if (problem) {
     console.error(problem);
     process.exit(1);

@@ -15,7 +15,7 @@ export interface Needs {
  * and the address (never the password), so a start-up failure is not an 18-line stack.
  * Resolves with that line, or undefined when everything answers.
  */
-export async function checkDependencies(config: Config, needs: Needs): Promise<string | undefined> {
+export async function startupProblem(config: Config, needs: Needs): Promise<string | undefined> {
   if (needs.postgres) {
     const problem = await checkPostgres(config, needs.postgres);
     if (problem) return problem;
