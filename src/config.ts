@@ -21,8 +21,25 @@ const envSchema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(8),
     DATABASE_STATEMENT_TIMEOUT_MS: milliseconds.default(5_000),
     DATABASE_CONNECT_TIMEOUT_MS: milliseconds.default(2_000),
-    REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
-    REDIS_KEY_PREFIX: z.string().default('orders:'),
+    // rediss:// for TLS (a private CA through Node's NODE_EXTRA_CA_CERTS). With REDIS_SENTINELS
+    // set, only its credentials, db and scheme are used: the Sentinels name the master.
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+    REDIS_SENTINELS: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/, 'must be host:port[,host:port…]')
+        .transform((list) =>
+          list.split(',').map((address) => {
+            const [host = '', port = ''] = address.split(':');
+            return { host, port: Number(port) };
+          }),
+        )
+        .optional(),
+    ),
+    REDIS_SENTINEL_NAME: optionalString,
+    REDIS_SENTINEL_PASSWORD: optionalString,
+    // The braces are a Redis Cluster hash tag: queue keys must share a slot (src/queues.ts).
+    REDIS_KEY_PREFIX: z.string().default('{orders}:'),
     REDIS_COMMAND_TIMEOUT_MS: milliseconds.default(500),
     JWT_SECRET: z.string().min(32).default(DEVELOPMENT_JWT_SECRET),
     ACCESS_TOKEN_TTL: durationSeconds.default(15 * 60),
@@ -112,6 +129,13 @@ const envSchema = z
     path: ['HTTP_HEADERS_TIMEOUT_MS'],
     message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS',
   })
+  .refine(
+    (env) => (env.REDIS_SENTINELS === undefined) === (env.REDIS_SENTINEL_NAME === undefined),
+    {
+      path: ['REDIS_SENTINEL_NAME'],
+      message: 'REDIS_SENTINELS and REDIS_SENTINEL_NAME must be set together',
+    },
+  )
   .refine((env) => env.WEBHOOK_URL === undefined || env.WEBHOOK_SECRET !== undefined, {
     path: ['WEBHOOK_SECRET'],
     message: 'is required when WEBHOOK_URL is set (webhooks are always signed)',

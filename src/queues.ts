@@ -43,9 +43,14 @@ export function jobIdFor(eventId: string): string {
   return `evt-${eventId}`;
 }
 
-/** BullMQ keys live under the service's Redis namespace: `<REDIS_KEY_PREFIX>bull:<queue>:…`. */
+/**
+ * BullMQ keys live under the service's Redis namespace, behind a Redis Cluster hash tag so all
+ * keys of a queue share one slot: the default `{orders}:` gives `{orders}:bull:<queue>:…`; a
+ * prefix without a tag gets one inside it (`tenant:` gives `tenant:{bull}:<queue>:…`).
+ */
 export function queuePrefix(config: Pick<Config, 'REDIS_KEY_PREFIX'>): string {
-  return `${config.REDIS_KEY_PREFIX}bull`;
+  const prefix = config.REDIS_KEY_PREFIX;
+  return /\{[^{}]+\}/.test(prefix) ? `${prefix}bull` : `${prefix}{bull}`;
 }
 
 /** Channel on which writers of outbox events nudge idle relays (best effort; relays also poll). */

@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
-import { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { ensureAdmin } from '../domain/auth/users.js';
 import { createDatabasePool } from '../db/pool.js';
+import { createRedis } from '../redis.js';
 import { logRedisOutages } from '../redis-outages.js';
 import { stopTelemetry } from '../telemetry.js';
 import { buildApp } from './app.js';
@@ -25,7 +25,7 @@ export async function createApi(config: Config): Promise<ApiProcess> {
   });
   // Redis only rate-limits here, so it must never stall a request: while it is down, commands
   // fail at once (no offline queue); while it hangs, they time out.
-  const redis = new Redis(config.REDIS_URL, {
+  const redis = createRedis(config, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     commandTimeout: config.REDIS_COMMAND_TIMEOUT_MS,

@@ -1,12 +1,13 @@
 import closeWithGrace from 'close-with-grace';
 import type { Worker } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from '../config.js';
 import { createDatabasePool } from '../db/pool.js';
 import { loggerOptions } from '../logger.js';
 import { createWorkerMetrics } from '../metrics.js';
 import { createQueues, enabledSubscriptions, relayNudgeChannel } from '../queues.js';
+import { createRedis } from '../redis.js';
 import { stopTelemetry } from '../telemetry.js';
 import { settledWithin } from '../timeouts.js';
 import { startConsumers } from './consumers.js';
@@ -47,12 +48,12 @@ export async function createWorker(
   // The relay and the reconciler share one connection of their own, never waiting for the jobs'.
   const relayDb = await createDatabasePool({ ...poolSettings, maximumPoolSize: 1 });
   // Consumers wait out a Redis outage; the relay's enqueue fails fast and backs off instead.
-  const consumerRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-  const relayRedis = new Redis(config.REDIS_URL, {
+  const consumerRedis = createRedis(config, { maxRetriesPerRequest: null });
+  const relayRedis = createRedis(config, {
     maxRetriesPerRequest: null,
     enableOfflineQueue: false,
   });
-  const nudges = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const nudges = createRedis(config, { maxRetriesPerRequest: null });
   logRedisState(relayRedis, log);
   // Outages are logged once, from the relay's client; these would only repeat them.
   consumerRedis.on('error', () => {});
