@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { startChild, waitReady, type Child } from './processes.js';
+import {
+  admin,
+  jwtSecret,
+  redisKeyPrefix,
+  redisUrl,
+  shutdownDrainDelayMs,
+  webhookSecret,
+} from './settings.js';
+
+export type Role = 'api' | 'worker';
+
+export interface Service {
+  name: string;
+  role: Role;
+  port: number;
+  child: Child;
+  /** Log files, one per start (a restart is a new process). */
+  logs: string[];
+}
+
+/** Production settings, shared by every process; each gets its own port and pool size. */
+export function serviceEnv(databaseUrl: string, webhookUrl: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    REDIS_KEY_PREFIX: redisKeyPrefix,
+    JWT_SECRET: jwtSecret,
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
+    SHUTDOWN_DRAIN_DELAY_MS: String(shutdownDrainDelayMs),
+    WEBHOOK_URL: webhookUrl,
+    WEBHOOK_SECRET: webhookSecret,
+    // The sink is on loopback, which production settings may otherwise refuse.
+    WEBHOOK_ALLOW_PRIVATE: 'true',
+    // Retries fast, so a delivery that races a restart lands within the run.
+    WEBHOOK_BACKOFF_MS: '200',
+  };
+}
+
+const entries: Record<Role, { preload: string; main: string; portVariable: string }> = {
+  api: { preload: 'dist/api/instrument.js', main: 'dist/api/main.js', portVariable: 'PORT' },
+  worker: {
+    preload: 'dist/workers/instrument.js',
+    main: 'dist/workers/main.js',
+    portVariable: 'WORKER_PORT',
+  },
+};
+
+/** Starts (or restarts) a service from dist/, the production command, and waits for /readyz. */
+export async function startService(
+  service: Omit<Service, 'child' | 'logs'> & { logs?: string[] },
+  env: Record<string, string>,
+  logDir: string,
+): Promise<Service> {
+  const logs = service.logs ?? [];
+  const log = join(logDir, `${service.name}.${logs.length}.log`);
+  const entry = entries[service.role];
+  const child = startChild(
+    service.name,
+    process.execPath,
+    ['--import', `./${entry.preload}`, entry.main],
+    { ...env, [entry.portVariable]: String(service.port) },
+    log,
+  );
+  await waitReady(child, `http://127.0.0.1:${service.port}/readyz`);
+  return { ...service, child, logs: [...logs, log] };
+}
