@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { admin, load } from './settings.js';
 
 export interface Product {
@@ -93,8 +94,9 @@ function randomLines(products: Product[]) {
 }
 
 /**
- * Closed-loop order load through the balancer: `concurrency` clients, each placing one order
- * after another (with an Idempotency-Key) until `stop` aborts or the order cap is reached.
+ * Order load through the balancer: `concurrency` clients, each placing one order (with an
+ * Idempotency-Key) per tick so that together they offer `load.ratePerSecond`; a client that
+ * falls behind sends at once. Runs until `stop` aborts or the order cap is reached.
  */
 export async function driveOrders(
   base: string,
@@ -109,9 +111,14 @@ export async function driveOrders(
     startedAt: Date.now(),
     endedAt: 0,
   };
+  const tickMs = (1000 * load.concurrency) / load.ratePerSecond;
   const client = async (index: number) => {
     const token = fixtures.tokens[index % fixtures.tokens.length] ?? '';
+    // Staggered, so the clients' requests spread over the tick.
+    let next = Date.now() + (tickMs * index) / load.concurrency;
     while (!stop.aborted && result.requests < load.maxOrders) {
+      await sleep(Math.max(0, next - Date.now()));
+      next = Math.max(next + tickMs, Date.now());
       const lines = randomLines(fixtures.products);
       result.requests += 1;
       const started = performance.now();

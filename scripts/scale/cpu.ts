@@ -36,6 +36,9 @@ export function postgresBackends(database: string): number[] {
 export interface Usage {
   /** Percent of one core, averaged over the sampled window. */
   cpuPercent: number;
+  cpuSeconds: number;
+  /** Length of the sampled window. */
+  seconds: number;
   /** Highest RSS of one process of the group. */
   maxRssMb: number;
 }
@@ -74,6 +77,8 @@ export function sampleUsage(groups: () => Record<string, number[]>, intervalMs =
           name,
           {
             cpuPercent: (total / ticksPerSecond / seconds) * 100,
+            cpuSeconds: total / ticksPerSecond,
+            seconds,
             maxRssMb: (rss.get(name) ?? 0) / 1_048_576,
           },
         ]),

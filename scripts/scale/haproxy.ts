@@ -21,8 +21,8 @@ export interface Balancer {
 }
 
 /**
- * HAProxy in front of the API processes. A server leaves the rotation after two failed /readyz
- * checks (well within the API's drain delay) and comes back after two good ones. A request whose connection fails, or that
+ * HAProxy in front of the API processes. A server leaves the rotation after three failed
+ * /readyz checks (within the API's drain delay) and comes back after two good ones. A request whose connection fails, or that
  * gets no response at all, is retried on another server: POST /orders carries an
  * Idempotency-Key, so a retry cannot create a second order.
  */
@@ -38,7 +38,7 @@ defaults
   timeout server 30s
   timeout http-keep-alive 10s
   # A check slowed by a busy CPU is not a server going away.
-  timeout check 1s
+  timeout check 2s
   retries 3
   option redispatch 1
   retry-on conn-failure empty-response
@@ -52,7 +52,7 @@ backend api
   balance roundrobin
   option httpchk GET /readyz
   http-check expect status 200
-  default-server check inter ${healthCheckIntervalMs}ms fastinter ${healthCheckIntervalMs}ms downinter ${healthCheckIntervalMs}ms fall 2 rise 2
+  default-server check inter ${healthCheckIntervalMs}ms fastinter ${healthCheckIntervalMs}ms downinter ${healthCheckIntervalMs}ms fall 3 rise 2
 ${backends.map((backend) => `  server ${backend.name} 127.0.0.1:${backend.port}`).join('\n')}
 `;
 }

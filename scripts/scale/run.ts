@@ -169,13 +169,20 @@ async function main(): Promise<void> {
   const redis = new Redis(redisUrl);
   const redisPid = Number(/process_id:(\d+)/.exec(await redis.info('server'))?.[1]);
   redis.disconnect();
-  const usage = sampleUsage(() => ({
+  const groups = () => ({
     ...Object.fromEntries([...byName].map(([name, service]) => [name, [service.child.pid]])),
     haproxy: [balancer.child.pid],
     postgres: postgresBackends(databaseName),
     'redis (shared)': [redisPid],
     'load generator + sink': [process.pid],
-  }));
+  });
+  // What the processes burn with no orders (health checks, polling, metrics), to subtract.
+  const idle = await step('idle baseline measured', async () => {
+    const sampler = sampleUsage(groups);
+    await sleep(timeline.idleBaselineMs);
+    return sampler.stop();
+  });
+  const usage = sampleUsage(groups);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   let maxConnections = 0;
@@ -280,6 +287,15 @@ async function main(): Promise<void> {
 
   const workerLogs = workers().flatMap((worker) => worker.logs);
   const passes = workerLogs.flatMap((file) => retentionPasses(file, readFileSync(file, 'utf8')));
+  const restartedWorkerLog = byName.get('worker-1')?.logs.at(-1) ?? '';
+  const jobsAfterRestart =
+    readFileSync(restartedWorkerLog, 'utf8').split('"msg":"job processed"').length - 1;
+  verdict(
+    'worker-1 works again after its restart',
+    jobsAfterRestart > 0,
+    `${jobsAfterRestart} jobs processed by the new process`,
+  );
+
   // Checked wherever the build logs retention passes (the worker takes a lock for them).
   const builtWorker =
     spawnSync('grep', ['-rqF', 'retention pass started', 'dist/'], { cwd: repoRoot }).status === 0;
@@ -332,6 +348,29 @@ async function main(): Promise<void> {
       ['retention passes', `${passes.length} logged`],
     ]),
   ); // prettier-ignore
+  // CPU per order over load and drain, less the idle baseline's rate: what one core of each
+  // kind of process serves, the basis of the replica formula in docs/scaling.md.
+  const windowSeconds = Object.values(processes)[0]?.seconds ?? 0;
+  const cpuMsPerOrder = (prefix: string) => {
+    const names = Object.keys(processes).filter((name) => name.startsWith(prefix));
+    const busy = names.reduce((sum, name) => sum + (processes[name]?.cpuSeconds ?? 0), 0);
+    const idleRate = names.reduce((sum, name) => sum + (idle[name]?.cpuPercent ?? 0) / 100, 0);
+    return (Math.max(0, busy - idleRate * windowSeconds) * 1000) / Math.max(1, load.placed.length);
+  };
+  console.log(
+    '\nCPU per order placed, idle baseline subtracted, and orders/s one core of it would serve',
+  );
+  console.log(
+    table(
+      ['api', 'worker', 'postgres'].map((role) => {
+        const ms = cpuMsPerOrder(role);
+        return [
+          role,
+          `${ms.toFixed(2).padStart(6)} ms  ≈ ${(1000 / ms).toFixed(0)} orders/s per core`,
+        ];
+      }),
+    ),
+  );
   console.log('\nper process (CPU: % of one core over load and drain; RSS: peak)');
   console.log(
     table(

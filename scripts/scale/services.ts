@@ -42,16 +42,32 @@ export function serviceEnv(databaseUrl: string, webhookUrl: string): Record<stri
   };
 }
 
-const entries: Record<Role, { preload: string; main: string; portVariable: string }> = {
-  api: { preload: 'dist/api/instrument.js', main: 'dist/api/main.js', portVariable: 'PORT' },
+interface Entry {
+  preload: string;
+  main: string;
+  portVariable: string;
+  /** Answered 200 once the process can take its share of the work. */
+  upPath: string;
+}
+
+const entries: Record<Role, Entry> = {
+  api: {
+    preload: 'dist/api/instrument.js',
+    main: 'dist/api/main.js',
+    portVariable: 'PORT',
+    upPath: '/readyz',
+  },
+  // A worker restarted into a backlog can answer /readyz 503 while its jobs hold every pool
+  // connection (the check waits for one); the run checks instead that it processes jobs.
   worker: {
     preload: 'dist/workers/instrument.js',
     main: 'dist/workers/main.js',
     portVariable: 'WORKER_PORT',
+    upPath: '/healthz',
   },
 };
 
-/** Starts (or restarts) a service from dist/, the production command, and waits for /readyz. */
+/** Starts (or restarts) a service from dist/ with the production command, and waits until it is up. */
 export async function startService(
   service: Omit<Service, 'child' | 'logs'> & { logs?: string[] },
   env: Record<string, string>,
@@ -67,6 +83,6 @@ export async function startService(
     { ...env, [entry.portVariable]: String(service.port) },
     log,
   );
-  await waitReady(child, `http://127.0.0.1:${service.port}/readyz`);
+  await waitReady(child, `http://127.0.0.1:${service.port}${entry.upPath}`);
   return { ...service, child, logs: [...logs, log] };
 }
