@@ -176,13 +176,6 @@ async function main(): Promise<void> {
     'redis (shared)': [redisPid],
     'load generator + sink': [process.pid],
   });
-  // What the processes burn with no orders (health checks, polling, metrics), to subtract.
-  const idle = await step('idle baseline measured', async () => {
-    const sampler = sampleUsage(groups);
-    await sleep(timeline.idleBaselineMs);
-    return sampler.stop();
-  });
-  const usage = sampleUsage(groups);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   let maxConnections = 0;
@@ -207,6 +200,14 @@ async function main(): Promise<void> {
       }
     })(),
   ]);
+  // What the processes burn with no orders (health checks, polling, the samplers above), to
+  // subtract from the load's CPU.
+  const idle = await step('idle baseline measured', async () => {
+    const sampler = sampleUsage(groups);
+    await sleep(timeline.idleBaselineMs);
+    return sampler.stop();
+  });
+  const usage = sampleUsage(groups);
 
   // The load, and the rolling restart in the middle of it.
   const stopLoad = new AbortController();
