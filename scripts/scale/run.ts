@@ -20,7 +20,6 @@ import {
   readPipeline,
   retentionPasses,
   settled,
-  summariseDeliveries,
   type Verdict,
 } from './checks.js';
 import { postgresBackends, sampleUsage } from './cpu.js';
@@ -247,8 +246,7 @@ async function main(): Promise<void> {
   const settleStarted = Date.now();
   const state = await step('pipeline settled (every order confirmed and delivered)', async () => {
     for (;;) {
-      const eventIds = summariseDeliveries(sink.deliveries).eventIds;
-      const current = await readPipeline(db, eventIds);
+      const current = await readPipeline(db);
       if (settled(load.placed, current, sink.deliveries)) return current;
       if (Date.now() - settleStarted > timeline.settleTimeoutMs) return current;
       await sleep(500);
