@@ -33,6 +33,8 @@ export function serviceEnv(databaseUrl: string, webhookUrl: string): Record<stri
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
     SHUTDOWN_DRAIN_DELAY_MS: String(shutdownDrainDelayMs),
+    // As in deploy/k8s: room for webhooks in flight (WEBHOOK_TIMEOUT_MS each) at a stop.
+    SHUTDOWN_TIMEOUT_MS: '20000',
     WEBHOOK_URL: webhookUrl,
     WEBHOOK_SECRET: webhookSecret,
     // The sink is on loopback, which production settings may otherwise refuse.
