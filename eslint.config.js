@@ -76,6 +76,22 @@ export default tseslint.config(
       ],
     },
   },
+  // app.ts imports every plugin; a plugin importing app.ts back would be a cycle (AppDeps is in deps.ts).
+  {
+    files: ['src/api/routes/**', 'src/api/plugins/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noSqlOutsideDb],
+          patterns: [
+            { group: ['**/workers/**'], message: 'The API does not import the worker.' },
+            { group: ['**/app.js'], message: 'Plugins take AppDeps from deps.ts, not app.ts.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['src/workers/**'],
     rules: {

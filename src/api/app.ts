@@ -12,11 +12,11 @@ import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import type { DatabasePool } from 'slonik';
 import type { Config } from '../config.js';
-import type { AuthDeps } from '../domain/auth/session.js';
 import { loggerOptions } from '../logger.js';
 import { createApiMetrics } from '../metrics.js';
 import { relayNudger } from '../queues.js';
 import { registerJwt } from './auth.js';
+import type { AppDeps } from './deps.js';
 import bullBoard from './plugins/bull-board.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { registerOpenApi } from './openapi.js';
@@ -30,17 +30,6 @@ import indexRoutes from './routes/ops/index-links.js';
 import meRoute from './routes/users/me.js';
 import ordersRoutes from './routes/orders/index.js';
 import productsRoutes from './routes/products/index.js';
-
-export interface AppDeps {
-  config: Config;
-  db: DatabasePool;
-  redis: Redis;
-  auth: AuthDeps;
-  /** Flipped by the process entry on SIGTERM so /readyz answers 503 while in-flight work drains. */
-  readiness: { draining: boolean };
-  /** Wakes idle outbox relays after a use case committed events. */
-  nudgeRelay: () => void;
-}
 
 export interface BuildAppInput {
   config: Config;

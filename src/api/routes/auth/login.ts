@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { logIn } from '../../../domain/auth/log-in.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { sendProblem } from '../../problem.js';
 import { emailInput, problems, sessionSchema } from '../../schemas.js';
 

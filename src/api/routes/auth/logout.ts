@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { logOut, logOutEverywhere } from '../../../domain/auth/log-out.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { requireUser } from '../../auth.js';
 import { bearerAuth, problems, refreshTokenBody } from '../../schemas.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { refreshSession } from '../../../domain/auth/refresh-session.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { problems, refreshTokenBody, sessionSchema } from '../../schemas.js';
 
 const refreshRoute: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerUser } from '../../../domain/auth/register-user.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { emailInput, passwordInput, problems, userResponse } from '../../schemas.js';
 
 const registerRoute: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createOrder } from '../../../domain/orders/create-order.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { requireUser } from '../../auth.js';
 import { bearerAuth, problems } from '../../schemas.js';
 import { createOrderBody, createOrderHeaders, orderResponse } from './schemas.js';

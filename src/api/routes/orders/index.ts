@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import cancelOrderRoute from './cancel.js';
 import createOrderRoute from './create.js';
 import getOrderRoute from './get.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { listOrders } from '../../../domain/orders/list-orders.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { requireUser } from '../../auth.js';
 import { bearerAuth, problems } from '../../schemas.js';
 import { listOrdersQuery, orderPageSchema } from './schemas.js';

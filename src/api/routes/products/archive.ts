@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { archiveProduct } from '../../../domain/catalog/archive-product.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { requireAdmin } from '../../auth.js';
 import { bearerAuth, problems } from '../../schemas.js';
 import { productParams } from './schemas.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getProduct } from '../../../domain/catalog/get-product.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { problems } from '../../schemas.js';
 import { etag, productParams, productResponse } from './schemas.js';
 

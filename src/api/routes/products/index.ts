@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import archiveProductRoute from './archive.js';
 import createProductRoute from './create.js';
 import getProductRoute from './get.js';

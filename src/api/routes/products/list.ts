@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { listProducts } from '../../../domain/catalog/list-products.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { problems } from '../../schemas.js';
 import { listProductsQuery, productPageSchema } from './schemas.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { updateProduct } from '../../../domain/catalog/update-product.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { requireAdmin } from '../../auth.js';
 import { bearerAuth, problems } from '../../schemas.js';
 import {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getUser } from '../../../domain/auth/users.js';
 import { isDomainError, DomainError } from '../../../domain/errors.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { requireUser } from '../../auth.js';
 import { bearerAuth, problems, userResponse } from '../../schemas.js';
 
