@@ -260,6 +260,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/ship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ship a confirmed order (admin), recording its carrier and tracking number */
+        post: operations["postOrdersByIdShip"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the delivery of a shipped order (admin) */
+        post: operations["postOrdersByIdDeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order's status history, oldest first: the owner's or, for an admin, anyone's */
+        get: operations["getOrdersByIdHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -429,6 +480,44 @@ export interface components {
         OrderPage: {
             items: components["schemas"]["Order"][];
             nextCursor: string | null;
+        };
+        /** @description A status the order reached; reason is null or a short code (payment_declined, expired, customer, admin) */
+        OrderHistoryEntry: {
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "shipped" | "delivered" | "cancelled" | "expired";
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            actor: "user" | "admin" | "system";
+            reason: string | null;
+        };
+        /**
+         * @description Every status the order reached, oldest first, starting with pending
+         * @example {
+         *       "items": [
+         *         {
+         *           "status": "pending",
+         *           "at": "2026-12-01T09:31:00.000Z",
+         *           "actor": "user",
+         *           "reason": null
+         *         },
+         *         {
+         *           "status": "confirmed",
+         *           "at": "2026-12-01T09:31:00.120Z",
+         *           "actor": "system",
+         *           "reason": null
+         *         },
+         *         {
+         *           "status": "cancelled",
+         *           "at": "2026-12-01T10:02:41.503Z",
+         *           "actor": "user",
+         *           "reason": "customer"
+         *         }
+         *       ]
+         *     }
+         */
+        OrderHistory: {
+            items: components["schemas"]["OrderHistoryEntry"][];
         };
         /**
          * @example {
@@ -3501,6 +3590,630 @@ export interface operations {
                      *       "title": "Unsupported Media Type",
                      *       "status": 415,
                      *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error: problem details, `code` INTERNAL */
+            500: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "code": "INTERNAL",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: problem details, `code` SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "SERVICE_UNAVAILABLE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOrdersByIdShip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "carrier": "DHL",
+                 *       "trackingNumber": "JD014600006281"
+                 *     }
+                 */
+                "application/json": {
+                    carrier: string;
+                    trackingNumber: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "order": {
+                     *         "id": "6f0c9a86-1c1f-4f0e-9a7a-8c3d2b1e0f55",
+                     *         "userId": "0b6c1a52-6f1e-4b8e-9d55-2f7f3c1b9a10",
+                     *         "status": "pending",
+                     *         "currency": "USD",
+                     *         "totalCents": 3600,
+                     *         "items": [
+                     *           {
+                     *             "productId": "9d2f0a4e-3b1c-4f6a-8e7d-5c4b3a291807",
+                     *             "name": "Enamel camp mug",
+                     *             "quantity": 2,
+                     *             "unitPriceCents": 1800,
+                     *             "lineTotalCents": 3600
+                     *           }
+                     *         ],
+                     *         "shipment": null,
+                     *         "createdAt": "2026-12-01T09:31:00.000Z",
+                     *         "updatedAt": "2026-12-01T09:31:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        order: components["schemas"]["Order"];
+                    };
+                };
+            };
+            /** @description Bad Request: problem details, `code` VALIDATION_FAILED */
+            400: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details, `code` UNAUTHENTICATED or INVALID_CREDENTIALS or INVALID_REFRESH_TOKEN */
+            401: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem details, `code` FORBIDDEN */
+            403: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details, `code` NOT_FOUND */
+            404: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem details, `code` EMAIL_TAKEN or SKU_TAKEN or INSUFFICIENT_STOCK or INVALID_ORDER_STATE or IDEMPOTENCY_KEY_IN_USE */
+            409: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "EMAIL_TAKEN",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details, `code` PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details, `code` UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error: problem details, `code` INTERNAL */
+            500: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "code": "INTERNAL",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: problem details, `code` SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "SERVICE_UNAVAILABLE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOrdersByIdDeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "order": {
+                     *         "id": "6f0c9a86-1c1f-4f0e-9a7a-8c3d2b1e0f55",
+                     *         "userId": "0b6c1a52-6f1e-4b8e-9d55-2f7f3c1b9a10",
+                     *         "status": "pending",
+                     *         "currency": "USD",
+                     *         "totalCents": 3600,
+                     *         "items": [
+                     *           {
+                     *             "productId": "9d2f0a4e-3b1c-4f6a-8e7d-5c4b3a291807",
+                     *             "name": "Enamel camp mug",
+                     *             "quantity": 2,
+                     *             "unitPriceCents": 1800,
+                     *             "lineTotalCents": 3600
+                     *           }
+                     *         ],
+                     *         "shipment": null,
+                     *         "createdAt": "2026-12-01T09:31:00.000Z",
+                     *         "updatedAt": "2026-12-01T09:31:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        order: components["schemas"]["Order"];
+                    };
+                };
+            };
+            /** @description Bad Request: problem details, `code` VALIDATION_FAILED */
+            400: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details, `code` UNAUTHENTICATED or INVALID_CREDENTIALS or INVALID_REFRESH_TOKEN */
+            401: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem details, `code` FORBIDDEN */
+            403: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details, `code` NOT_FOUND */
+            404: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem details, `code` EMAIL_TAKEN or SKU_TAKEN or INSUFFICIENT_STOCK or INVALID_ORDER_STATE or IDEMPOTENCY_KEY_IN_USE */
+            409: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "EMAIL_TAKEN",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details, `code` PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details, `code` UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error: problem details, `code` INTERNAL */
+            500: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "code": "INTERNAL",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: problem details, `code` SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "SERVICE_UNAVAILABLE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrdersByIdHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderHistory"];
+                };
+            };
+            /** @description Bad Request: problem details, `code` VALIDATION_FAILED */
+            400: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details, `code` UNAUTHENTICATED or INVALID_CREDENTIALS or INVALID_REFRESH_TOKEN */
+            401: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details, `code` NOT_FOUND */
+            404: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "code": "NOT_FOUND",
                      *       "detail": "What went wrong, for people",
                      *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
                      *     }

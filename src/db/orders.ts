@@ -54,7 +54,8 @@ export interface Viewer {
   isAdmin: boolean;
 }
 
-function visibleTo(viewer: Viewer): FragmentSqlToken {
+/** `o` (an orders row) is one the viewer may see. */
+export function visibleTo(viewer: Viewer): FragmentSqlToken {
   return viewer.isAdmin ? sql.fragment`TRUE` : sql.fragment`o.user_id = ${viewer.userId}::uuid`;
 }
 

@@ -9,3 +9,4 @@ export {
   type TraceContext,
   type Viewer,
 } from '../../db/orders.js';
+export { historyEntrySchema, type HistoryEntry } from '../../db/order-history.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { orderSchema, orderStatuses } from '../../../domain/orders/order.js';
+import { historyEntrySchema, orderSchema, orderStatuses } from '../../../domain/orders/order.js';
 import { uuidParam } from '../../schemas.js';
 
 const orderExample = {
@@ -84,3 +84,32 @@ export const listOrdersQuery = z.strictObject({
     .optional()
     .describe("Admins: only this user's orders. Anyone else may pass only their own id (else 403)"),
 });
+
+export const shipOrderBody = z
+  .strictObject({
+    carrier: z.string().trim().min(1).max(100),
+    trackingNumber: z.string().trim().min(1).max(100),
+  })
+  .meta({ examples: [{ carrier: 'DHL', trackingNumber: 'JD014600006281' }] });
+
+const historyExample = [
+  { status: 'pending', at: '2026-12-01T09:31:00.000Z', actor: 'user', reason: null },
+  { status: 'confirmed', at: '2026-12-01T09:31:00.120Z', actor: 'system', reason: null },
+  { status: 'cancelled', at: '2026-12-01T10:02:41.503Z', actor: 'user', reason: 'customer' },
+] as const;
+
+export const orderHistoryResponse = z
+  .object({
+    items: z.array(
+      historyEntrySchema.meta({
+        id: 'OrderHistoryEntry',
+        description:
+          'A status the order reached; reason is null or a short code (payment_declined, expired, customer, admin)',
+      }),
+    ),
+  })
+  .meta({
+    id: 'OrderHistory',
+    description: 'Every status the order reached, oldest first, starting with pending',
+    examples: [{ items: historyExample }],
+  });
