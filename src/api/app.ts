@@ -3,11 +3,7 @@ import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import {
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import type { DatabasePool } from 'slonik';
@@ -21,6 +17,7 @@ import bullBoard from './plugins/bull-board.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { registerOpenApi } from './openapi.js';
 import { handleFrameworkError, registerProblemHandlers } from './problem.js';
+import { serializerCompiler } from './serializer.js';
 import loginRoute from './routes/auth/login.js';
 import logoutRoutes from './routes/auth/logout.js';
 import refreshRoute from './routes/auth/refresh.js';
