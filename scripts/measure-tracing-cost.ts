@@ -1,6 +1,7 @@
 /**
  * What tracing costs the API: wrk drives GET /api/v1/products/{id} on the built API (run
- * `npm run build` first), started three ways:
+ * `npm run build` first), started four ways:
+ *   bare    bench/bare-server.ts: Fastify + pg and nothing else, the ceiling for this route
  *   off     node dist/api/main.js
  *   on      node --import ./dist/api/instrument.js …   (spans for trace ids, nothing exported)
  *   export  the same, exporting over OTLP/HTTP to a local sink that discards the spans
@@ -40,7 +41,7 @@ serverUrl.pathname = '/orders_tracing_cost';
 const databaseUrl = serverUrl.toString();
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-type Mode = 'off' | 'on' | 'export';
+type Mode = 'bare' | 'off' | 'on' | 'export';
 interface Result {
   mode: Mode;
   round: number;
@@ -100,8 +101,10 @@ async function startApi(
   sinkUrl: string,
 ): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const preload = mode === 'off' ? [] : ['--import', './dist/api/instrument.js'];
-  const child = spawn(process.execPath, [...preload, 'dist/api/main.js'], {
+  const preload = mode === 'off' || mode === 'bare' ? [] : ['--import', './dist/api/instrument.js'];
+  const entry =
+    mode === 'bare' ? ['--import', 'tsx', 'bench/bare-server.ts'] : ['dist/api/main.js'];
+  const child = spawn(process.execPath, [...preload, ...entry], {
     env: {
       PATH: process.env.PATH ?? '',
       HOST: '127.0.0.1',
@@ -116,7 +119,7 @@ async function startApi(
   });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 200; attempt++) {
-    const status = await fetch(`${url}/readyz`).then(
+    const status = await fetch(`${url}/${mode === 'bare' ? 'healthz' : 'readyz'}`).then(
       (response) => response.status,
       () => 0,
     );
@@ -192,7 +195,7 @@ const median = (values: number[]) => {
 const productId = await seedProduct();
 const sink = await startSink();
 const target = `/api/v1/products/${productId}`;
-const modes: Mode[] = ['off', 'on', 'export'];
+const modes: Mode[] = ['bare', 'off', 'on', 'export'];
 const results: Result[] = [];
 try {
   for (let round = 1; round <= rounds; round++) {
@@ -212,16 +215,21 @@ try {
 }
 
 console.log(`\nGET ${target.replace(productId, '{id}')}, wrk -t1 -c${connections}, ${seconds} s`);
-const baseline = median(results.filter((r) => r.mode === 'off').map((r) => r.requestsPerSecond));
+const medianRps = (mode: Mode) =>
+  median(results.filter((r) => r.mode === mode).map((r) => r.requestsPerSecond));
+const baseline = medianRps('off');
+const bare = medianRps('bare');
 for (const mode of modes) {
   const runs = results.filter((r) => r.mode === mode);
   const rps = runs.map((r) => r.requestsPerSecond);
   const p99 = runs.map((r) => r.p99Ms);
   const cpu = runs.map((r) => r.cpuMicrosPerRequest);
   const change = ((median(rps) / baseline - 1) * 100).toFixed(1);
+  const ofBare = ((median(rps) / bare) * 100).toFixed(0);
   console.log(
     `${mode.padEnd(6)} median ${median(rps).toFixed(0)} req/s (${Math.min(...rps).toFixed(0)}–` +
-      `${Math.max(...rps).toFixed(0)}), ${mode === 'off' ? 'baseline' : `${change}% vs off`}; ` +
+      `${Math.max(...rps).toFixed(0)}), ${mode === 'off' ? 'baseline' : `${change}% vs off`}, ` +
+      `${ofBare}% of bare; ` +
       `p99 median ${median(p99).toFixed(2)} ms (${Math.min(...p99).toFixed(2)}–${Math.max(...p99).toFixed(2)}); ` +
       `cpu median ${median(cpu).toFixed(0)} µs/req (${Math.min(...cpu).toFixed(0)}–${Math.max(...cpu).toFixed(0)})`,
   );
