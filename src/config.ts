@@ -46,6 +46,8 @@ const envSchema = z
     REFRESH_TOKEN_TTL: durationSeconds.default(30 * 24 * 60 * 60),
     ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(8).max(128).optional()),
+    // Lifetime of a Bull Board sign-in (its cookie and the refresh token behind it).
+    ADMIN_SESSION_TTL: durationSeconds.default(8 * 60 * 60),
     LOGIN_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().positive().default(10),
     LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(100),
     // Browser origins allowed to call the API (comma-separated); none = CORS off.

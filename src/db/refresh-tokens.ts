@@ -1,5 +1,6 @@
 import { sql, type CommonQueryMethods } from 'slonik';
 import { z } from 'zod';
+import { roles } from './users.js';
 
 const claimedTokenRow = z.object({ userId: z.uuid(), familyId: z.uuid() });
 const tokenStateRow = z.object({
@@ -66,4 +67,18 @@ export async function revokeUserRefreshTokens(
   await db.query(sql.unsafe`
     UPDATE refresh_tokens SET revoked_at = now()
     WHERE user_id = ${userId} AND revoked_at IS NULL`);
+}
+
+const liveTokenOwnerRow = z.object({ userId: z.uuid(), role: z.enum(roles) });
+
+/** The owner of a token that is neither expired, rotated nor revoked, with their current role. */
+export function findLiveTokenOwner(
+  db: CommonQueryMethods,
+  tokenHash: Buffer,
+): Promise<z.infer<typeof liveTokenOwnerRow> | null> {
+  return db.maybeOne(sql.type(liveTokenOwnerRow)`
+    SELECT u.id AS "userId", u.role
+    FROM refresh_tokens t JOIN users u ON u.id = t.user_id
+    WHERE t.token_hash = ${sql.binary(tokenHash)}
+      AND t.rotated_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now()`);
 }
