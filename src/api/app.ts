@@ -15,6 +15,7 @@ import { registerJwt } from './auth.js';
 import type { AppDeps } from './deps.js';
 import bullBoard from './plugins/bull-board.js';
 import { registerMetrics } from './plugins/metrics.js';
+import { registerRouteNaming } from './plugins/tracing.js';
 import { registerOpenApi } from './openapi.js';
 import { handleFrameworkError, registerProblemHandlers } from './problem.js';
 import { serializerCompiler } from './serializer.js';
@@ -72,6 +73,7 @@ export async function buildApp(input: BuildAppInput): Promise<FastifyInstance> {
   registerProblemHandlers(app);
   registerJsonOnlyBodies(app);
   await registerBrowserPolicies(app, config);
+  registerRouteNaming(app);
   if (config.METRICS_ENABLED) registerMetrics(app, createApiMetrics(input.db));
 
   const readiness = input.readiness ?? { draining: false };

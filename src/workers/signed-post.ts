@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import { UnrecoverableError } from 'bullmq';
-import { activeTraceHeaders, inHttpClientSpan } from './trace.js';
 
 /**
  * Outgoing calls (webhooks, the payment step) are POSTs of JSON signed with the Standard
@@ -78,15 +77,14 @@ export async function postSigned(
   };
   let response: Response;
   try {
-    response = await inHttpClientSpan('POST', new URL(request.url), () =>
-      fetch(request.url, {
-        method: 'POST',
-        headers: { ...headers, ...activeTraceHeaders() },
-        body: request.body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(request.timeoutMs),
-      }),
-    );
+    // Traced by the undici instrumentation: a client span, and traceparent added to the request.
+    response = await fetch(request.url, {
+      method: 'POST',
+      headers,
+      body: request.body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(request.timeoutMs),
+    });
   } catch (error) {
     result(0, (error as Error).name === 'TimeoutError' ? 'timeout' : 'failed');
     throw new Error(failureReason(error, request.timeoutMs), { cause: error });

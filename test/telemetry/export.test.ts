@@ -55,6 +55,7 @@ describe('trace export', () => {
     servers.push(sink.server);
     const { code } = await runWithTelemetry({
       OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sink.port}`,
+      OTEL_TRACES_SAMPLER: 'always_on',
     });
     expect(code).toBe(0);
     expect(sink.paths).toContain('/v1/traces');

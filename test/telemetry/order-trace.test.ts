@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { SpanKind } from '@opentelemetry/api';
 import {
+  AlwaysOnSampler,
   InMemorySpanExporter,
   SimpleSpanProcessor,
   type ReadableSpan,
@@ -14,6 +15,7 @@ const exporter = new InMemorySpanExporter();
 await startTelemetry({
   serviceName: 'orders-test',
   spanProcessors: [new SimpleSpanProcessor({ exporter })],
+  sampler: new AlwaysOnSampler(),
 });
 
 const [
@@ -158,6 +160,9 @@ describe('traces and log correlation across the API and the worker', () => {
     // One statement creates the order, and the outbox row holds a context inside the request.
     const [create] = statement(/create_order/);
     expect(create && descendsFrom(create, server!, trace)).toBe(true);
+    // One inbound layer: the statement hangs off the server span, no request or handler span
+    // between them.
+    expect(parentOf(create!)).toBe(server!.spanContext().spanId);
     expect(created.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
 
     const publish = only('publish authorize-payment');

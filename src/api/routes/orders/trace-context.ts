@@ -1,9 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { context, propagation } from '@opentelemetry/api';
+import { context, trace } from '@opentelemetry/api';
 import type { TraceContext } from '../../../domain/orders/order.js';
-
-const traceparentPattern = /^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/;
-const maxTracestateLength = 512;
+import { contextOf, traceContextOf as storedTraceContext } from '../../../trace-context.js';
 
 /**
  * The W3C trace context to save with the outbox row: the active span's, so the worker continues
@@ -11,15 +9,9 @@ const maxTracestateLength = 512;
  * and the caller's own header is passed on; a malformed one is dropped, never refused.
  */
 export function traceContextOf(headers: IncomingHttpHeaders): TraceContext {
-  const carrier: { traceparent?: string; tracestate?: string } = {};
-  propagation.inject(context.active(), carrier);
-  const { traceparent, tracestate } = carrier.traceparent ? carrier : headers;
-  if (typeof traceparent !== 'string' || !traceparentPattern.test(traceparent)) {
-    return { traceparent: null, tracestate: null };
-  }
-  const state = Array.isArray(tracestate) ? tracestate.join(',') : tracestate;
-  return {
-    traceparent,
-    tracestate: state && state.length <= maxTracestateLength ? state : null,
-  };
+  const active = context.active();
+  if (trace.getSpan(active)) return storedTraceContext(active);
+  return storedTraceContext(
+    contextOf({ traceparent: headers.traceparent, tracestate: headers.tracestate }),
+  );
 }
