@@ -79,9 +79,23 @@ export interface LoadResult {
   requests: number;
   placed: PlacedOrder[];
   failures: { status: number; detail: string }[];
+  /** Attempts answered 503, 409 key in use or not at all, then sent again with the same key. */
+  retried: number;
   latenciesMs: number[];
   startedAt: number;
   endedAt: number;
+}
+
+export interface LoadShape {
+  concurrency: number;
+  ratePerSecond: number;
+  maxOrders: number;
+  /**
+   * How long a client keeps re-sending an order answered 503 (or 409 key in use) or not
+   * answered at all, with the same Idempotency-Key, as a well-behaved client does; 0 counts the
+   * first failure.
+   */
+  retryForMs: number;
 }
 
 function randomLines(products: Product[]) {
@@ -95,58 +109,82 @@ function randomLines(products: Product[]) {
 
 /**
  * Order load through the balancer: `concurrency` clients, each placing one order (with an
- * Idempotency-Key) per tick so that together they offer `load.ratePerSecond`; a client that
+ * Idempotency-Key) per tick so that together they offer `ratePerSecond`; a client that
  * falls behind sends at once. Runs until `stop` aborts or the order cap is reached.
  */
 export async function driveOrders(
   base: string,
   fixtures: Fixtures,
   stop: AbortSignal,
+  shape: Partial<LoadShape> = {},
 ): Promise<LoadResult> {
+  const { concurrency, ratePerSecond, maxOrders, retryForMs }: LoadShape = {
+    ...load,
+    retryForMs: 0,
+    ...shape,
+  };
   const result: LoadResult = {
     requests: 0,
     placed: [],
     failures: [],
+    retried: 0,
     latenciesMs: [],
     startedAt: Date.now(),
     endedAt: 0,
   };
-  const tickMs = (1000 * load.concurrency) / load.ratePerSecond;
+  const tickMs = (1000 * concurrency) / ratePerSecond;
+  const send = async (token: string, key: string, lines: PlacedOrder['lines']) => {
+    const response = await fetch(`${base}/api/v1/orders`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'idempotency-key': key,
+      },
+      body: JSON.stringify({ items: lines }),
+      signal: AbortSignal.timeout(15_000),
+    });
+    return { status: response.status, text: await response.text() };
+  };
   const client = async (index: number) => {
     const token = fixtures.tokens[index % fixtures.tokens.length] ?? '';
     // Staggered, so the clients' requests spread over the tick.
-    let next = Date.now() + (tickMs * index) / load.concurrency;
-    while (!stop.aborted && result.requests < load.maxOrders) {
+    let next = Date.now() + (tickMs * index) / concurrency;
+    while (!stop.aborted && result.requests < maxOrders) {
       await sleep(Math.max(0, next - Date.now()));
       next = Math.max(next + tickMs, Date.now());
       const lines = randomLines(fixtures.products);
+      const key = randomUUID();
+      const giveUpAt = Date.now() + retryForMs;
       result.requests += 1;
       const started = performance.now();
-      try {
-        const response = await fetch(`${base}/api/v1/orders`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            authorization: `Bearer ${token}`,
-            'idempotency-key': randomUUID(),
-          },
-          body: JSON.stringify({ items: lines }),
-          signal: AbortSignal.timeout(15_000),
-        });
-        const text = await response.text();
-        result.latenciesMs.push(performance.now() - started);
-        if (response.status === 201) {
-          const { order } = JSON.parse(text) as { order: { id: string } };
+      for (;;) {
+        const answer = await send(token, key, lines).catch((error: unknown) => ({
+          status: 0,
+          text: (error as Error).message,
+        }));
+        if (answer.status === 201) {
+          result.latenciesMs.push(performance.now() - started);
+          const { order } = JSON.parse(answer.text) as { order: { id: string } };
           result.placed.push({ id: order.id, lines });
-        } else {
-          result.failures.push({ status: response.status, detail: text.slice(0, 200) });
+          break;
         }
-      } catch (error) {
-        result.failures.push({ status: 0, detail: (error as Error).message });
+        // A retry can overtake its first attempt, still in flight: that is a 409 to retry too.
+        const retryable =
+          answer.status === 503 ||
+          answer.status === 0 ||
+          (answer.status === 409 && answer.text.includes('IDEMPOTENCY_KEY_IN_USE'));
+        if (!retryable || Date.now() >= giveUpAt) {
+          result.latenciesMs.push(performance.now() - started);
+          result.failures.push({ status: answer.status, detail: answer.text.slice(0, 200) });
+          break;
+        }
+        result.retried += 1;
+        await sleep(200);
       }
     }
   };
-  await Promise.all(Array.from({ length: load.concurrency }, (_, index) => client(index)));
+  await Promise.all(Array.from({ length: concurrency }, (_, index) => client(index)));
   result.endedAt = Date.now();
   return result;
 }

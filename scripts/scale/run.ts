@@ -5,14 +5,15 @@
  * delivered, the retention pass never in two workers at once; prints the figures. Exit 1 on
  * any failure. Before that, one API runs through PgBouncer in session mode.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createFixtures, driveOrders } from './api-client.js';
+import { buildIfStale, ensureTools } from './prepare.js';
 import { startBalancer, type StatRow } from './haproxy.js';
 import {
   judgeData,
@@ -51,33 +52,6 @@ async function step<T>(what: string, work: () => Promise<T> | T): Promise<T> {
   return result;
 }
 
-/** HAProxy and PgBouncer come from Debian; CI (root) installs them if this machine lacks them. */
-function ensureTools(): void {
-  const missing = ['haproxy', 'pgbouncer'].filter(
-    (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0,
-  );
-  if (missing.length === 0) return;
-  if (process.getuid?.() !== 0) {
-    throw new Error(
-      `test:scale needs ${missing.join(' and ')}: apt-get install ${missing.join(' ')}`,
-    );
-  }
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'inherit' });
-  const install = ['install', '-y', '-qq', '--no-install-recommends', ...missing];
-  execFileSync('apt-get', install, { env, stdio: 'inherit' });
-}
-
-/** Builds once; skipped when dist/ is newer than every source file (CI has just built it). */
-function buildIfStale(): void {
-  const built = statSync(join(repoRoot, 'dist/api/main.js'), { throwIfNoEntry: false });
-  const sources = readdirSync(join(repoRoot, 'src'), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  if (built && Math.max(...sources) < built.mtimeMs) return;
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit' });
-}
-
 function quantile(values: number[], q: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
@@ -107,7 +81,7 @@ function table(rows: [string, string][]): string {
 async function main(): Promise<void> {
   const runDir = mkdtempSync(join(tmpdir(), 'orders-scale-'));
   console.log(`test:scale: logs in ${runDir}`);
-  await step('tools: haproxy, pgbouncer', ensureTools);
+  await step('tools: haproxy, pgbouncer', () => ensureTools(['haproxy', 'pgbouncer']));
   await step('dist/ up to date', buildIfStale);
 
   const bouncer = await step('PgBouncer (session mode): migrate and serve orders', () =>

@@ -10,9 +10,16 @@ export interface Delivery {
   receivedAt: number;
 }
 
+/** How the receiver answers: as a healthy one, with 500, or never (the sender must time out). */
+export type SinkMode = 'ok' | 'failing' | 'hanging';
+
 export interface Sink {
   url: string;
+  /** Deliveries answered 2xx: events the receiver has really seen. */
   deliveries: Delivery[];
+  setMode: (mode: SinkMode) => void;
+  /** Requests answered 500 or left hanging on purpose. */
+  refused: () => number;
   /** Requests whose signature did not verify (answered 400, so the worker would retry). */
   rejected: () => number;
   close: () => Promise<void>;
@@ -30,7 +37,15 @@ export async function startSink(secret: string): Promise<Sink> {
   const verifier = new Webhook(secret);
   const deliveries: Delivery[] = [];
   let rejected = 0;
+  let refused = 0;
+  let mode: SinkMode = 'ok';
   const server = createServer((request, response) => {
+    if (mode !== 'ok') {
+      refused += 1;
+      request.resume();
+      if (mode === 'failing') response.writeHead(500).end();
+      return;
+    }
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -56,6 +71,8 @@ export async function startSink(secret: string): Promise<Sink> {
   return {
     url: `http://127.0.0.1:${port}/hooks/orders`,
     deliveries,
+    setMode: (next) => (mode = next),
+    refused: () => refused,
     rejected: () => rejected,
     close: async () => {
       server.closeAllConnections();
