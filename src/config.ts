@@ -162,5 +162,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return Object.freeze(result.data);
 }
 
-/** Names of every variable the schema reads; scripts/check-compose.ts checks them against docker-compose.yml. */
+/** Names of every variable the schema reads; test/ops-config checks docker-compose.yml against them. */
 export const configVariables: readonly string[] = Object.keys(envSchema.shape);

@@ -15,8 +15,8 @@ import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { configVariables, loadConfig } from '../../src/config.js';
-import { emittedMetrics } from '../../scripts/lib/emitted-metrics.js';
-import { analyseExpr } from '../../scripts/lib/promql.js';
+import { emittedMetrics } from '../helpers/emitted-metrics.js';
+import { analyseExpr } from '../helpers/promql.js';
 
 /** The Kubernetes schemas (kubernetes-models, from the OpenAPI spec; KEDA's from its CRD). */
 const models = {
