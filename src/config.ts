@@ -100,6 +100,18 @@ const envSchema = z
     WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
     WEBHOOK_BACKOFF_MS: milliseconds.default(1_000),
     WEBHOOK_BACKOFF_MAX_MS: milliseconds.default(10 * 60_000),
+    // Payment authorization on order.created: unset = every order is authorized at once.
+    PAYMENT_URL: optionalString.pipe(z.url().optional()),
+    PAYMENT_SECRET: optionalString.pipe(
+      z
+        .string()
+        .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, 'must be whsec_ followed by a base64 key')
+        .optional(),
+    ),
+    PAYMENT_TIMEOUT_MS: milliseconds.default(5_000),
+    // A pending order this many seconds old expires (its stock comes back); swept every ORDER_EXPIRY_SWEEP_MS.
+    ORDER_PENDING_TTL: durationSeconds.default(15 * 60),
+    ORDER_EXPIRY_SWEEP_MS: milliseconds.default(10_000),
     RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
     // Polls come every RELAY_POLL_MIN_MS while events keep arriving, back off to RELAY_POLL_MAX_MS
     // when idle; writers' nudges (Redis PUBLISH, or in-process) wake an idle relay at once.
@@ -138,6 +150,14 @@ const envSchema = z
       message: 'REDIS_SENTINELS and REDIS_SENTINEL_NAME must be set together',
     },
   )
+  .refine((env) => env.PAYMENT_URL === undefined || env.PAYMENT_SECRET !== undefined, {
+    path: ['PAYMENT_SECRET'],
+    message: 'is required when PAYMENT_URL is set (payment requests are always signed)',
+  })
+  .refine((env) => env.PAYMENT_URL === undefined || env.PAYMENT_TIMEOUT_MS < env.WORKER_LOCK_MS, {
+    path: ['PAYMENT_TIMEOUT_MS'],
+    message: 'must be less than WORKER_LOCK_MS (a job outliving its lock runs twice)',
+  })
   .refine((env) => env.WEBHOOK_URL === undefined || env.WEBHOOK_SECRET !== undefined, {
     path: ['WEBHOOK_SECRET'],
     message: 'is required when WEBHOOK_URL is set (webhooks are always signed)',

@@ -216,6 +216,19 @@ export function createWorkerMetrics(db: DatabasePool, sources: WorkerMetricSourc
       labelNames: ['outcome'] as const,
       registers: [registry],
     }),
+    paymentAuthorizations: new Counter({
+      name: 'payment_authorizations_total',
+      help: 'Payment authorization calls by outcome: authorized, declined, failed, timeout',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
+    paymentDuration: new Histogram({
+      name: 'payment_duration_seconds',
+      help: 'Payment authorization call latency by outcome',
+      labelNames: ['outcome'] as const,
+      buckets: pipelineBuckets,
+      registers: [registry],
+    }),
     webhookDuration: new Histogram({
       name: 'webhook_duration_seconds',
       help: 'Webhook delivery latency by outcome',

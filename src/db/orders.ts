@@ -236,3 +236,52 @@ export function listOrders(
     ORDER BY o.created_at DESC, o.id DESC
     LIMIT ${listing.limit}`);
 }
+
+export interface ExpirySweep {
+  /** Orders pending longer than this expire. */
+  ttlSeconds: number;
+  /** Longest a create_order transaction can run: how far before the watermark to look again. */
+  slackMs: number;
+  batch: number;
+  trace: TraceContext;
+}
+
+const expiredRow = z.object({ expired: z.number().int() });
+
+/**
+ * One step of the expiry sweep (migration 006's `expire_orders()`): up to `batch` pending orders
+ * past their TTL become expired, each with its restock, history entry and `order.expired` event.
+ * Returns how many it expired; fewer than `batch` means none is left (or a concurrent sweep
+ * holds the watermark).
+ */
+export function expireDueOrders(db: CommonQueryMethods, sweep: ExpirySweep): Promise<number> {
+  return db.oneFirst(sql.prepared('expire_orders', expiredRow)`
+    SELECT count(*)::int AS expired FROM expire_orders(
+      ${sweep.ttlSeconds}::float8 * interval '1 second',
+      ${sweep.slackMs}::float8 * interval '1 millisecond',
+      ${sweep.batch}::int, ${sweep.trace.traceparent}::text, ${sweep.trace.tracestate}::text)`);
+}
+
+const paymentDueRow = z.object({ status: z.enum(orderStatuses).nullable() });
+
+/**
+ * Before asking for a payment: the status of the event's order, or null when the consumer's
+ * inbox row is gone (the event was applied before). An order no longer pending needs no payment,
+ * so its inbox row is taken in the same statement.
+ */
+export function takeUnlessPending(
+  db: CommonQueryMethods,
+  consumer: string,
+  event: { eventId: string; orderId: string },
+): Promise<OrderStatus | null> {
+  return db.oneFirst(sql.prepared('take_unless_pending', paymentDueRow)`
+    WITH due AS (
+      SELECT o.status FROM inbox i JOIN orders o ON o.id = ${event.orderId}::uuid
+      WHERE i.consumer = ${consumer}::text AND i.event_id = ${event.eventId}::uuid
+    ), released AS (
+      DELETE FROM inbox i
+      WHERE i.consumer = ${consumer}::text AND i.event_id = ${event.eventId}::uuid
+        AND EXISTS (SELECT FROM due WHERE due.status <> 'pending')
+    )
+    SELECT (SELECT status FROM due) AS status`);
+}

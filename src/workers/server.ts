@@ -11,6 +11,7 @@ import { createRedis } from '../redis.js';
 import { stopTelemetry } from '../telemetry.js';
 import { settledWithin } from '../timeouts.js';
 import { startConsumers } from './consumers.js';
+import { startExpiry } from './expiry.js';
 import { buildWorkerHttp } from './http.js';
 import { startReconciler } from './reconciler.js';
 import { startRelay } from './relay.js';
@@ -78,6 +79,14 @@ export async function createWorker(
     nudgeRelay: relay.nudge,
   });
   const reconciler = startReconciler({ config, db: relayDb, queues, log, metrics });
+  const expiry = startExpiry({
+    config,
+    db,
+    connection: consumerRedis,
+    queueConnection: relayRedis,
+    log,
+    nudgeRelay: relay.nudge,
+  });
   const retention = startRetention({ config, db, log });
   const readiness = { draining: false };
   const http = buildWorkerHttp({
@@ -104,6 +113,7 @@ export async function createWorker(
     nudges.disconnect();
     await relay.stop();
     await reconciler.stop();
+    await expiry.stop();
     await closeWorkers(workers, Math.max(0, workersDeadline - Date.now()), log);
     await retention.stop();
     await settledWithin(Promise.all(Object.values(queues).map((queue) => queue.close())), 1_000);

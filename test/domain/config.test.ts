@@ -82,4 +82,32 @@ describe('loadConfig', () => {
       configError({ ADMIN_EMAIL: 'root@example.test', ADMIN_PASSWORD: 'short' }).message,
     ).toContain('ADMIN_PASSWORD');
   });
+
+  it('when PAYMENT_URL is unset, then orders are authorized at once and expire after 15 minutes', () => {
+    const config = loadConfig({});
+    expect(config.PAYMENT_URL).toBeUndefined();
+    expect(config).toMatchObject({
+      PAYMENT_TIMEOUT_MS: 5_000,
+      ORDER_PENDING_TTL: 900,
+      ORDER_EXPIRY_SWEEP_MS: 10_000,
+    });
+  });
+
+  it('when PAYMENT_URL is set without a whsec_ secret, or with a timeout past the job lock, then it refuses to start', () => {
+    const url = 'https://payments.example.test/authorize';
+    const secret = `whsec_${Buffer.from('key').toString('base64')}`;
+    expect(configError({ PAYMENT_URL: url }).message).toContain('PAYMENT_SECRET');
+    expect(configError({ PAYMENT_URL: url, PAYMENT_SECRET: 'plain' }).message).toContain(
+      'PAYMENT_SECRET',
+    );
+    expect(
+      configError({
+        PAYMENT_URL: url,
+        PAYMENT_SECRET: secret,
+        PAYMENT_TIMEOUT_MS: '30000',
+        WORKER_LOCK_MS: '30000',
+      }).message,
+    ).toContain('PAYMENT_TIMEOUT_MS');
+    expect(loadConfig({ PAYMENT_URL: url, PAYMENT_SECRET: secret }).PAYMENT_URL).toBe(url);
+  });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabasePool } from 'slonik';
-import { applyEventTransitions } from '../../db/orders.js';
+import { applyEventTransitions, takeUnlessPending } from '../../db/orders.js';
 import type { OrderEvent } from './events.js';
 import type { TraceContext } from './order.js';
 
@@ -51,4 +51,22 @@ export async function settlePayments(
     if (!result.moved) return 'not-pending';
     return answer === 'authorized' ? 'confirmed' : 'cancelled';
   });
+}
+
+/**
+ * Whether the payment of an order.created event still has to be asked for (`due`), or is settled
+ * already: applied by an earlier delivery, or its order no longer pending (expired or cancelled
+ * meanwhile), which applies the event as it is.
+ */
+export async function paymentDue(
+  deps: { db: DatabasePool },
+  consumer: string,
+  event: OrderEvent,
+): Promise<'due' | 'not-pending' | 'duplicate'> {
+  const status = await takeUnlessPending(deps.db, consumer, {
+    eventId: event.id,
+    orderId: event.orderId,
+  });
+  if (status === null) return 'duplicate';
+  return status === 'pending' ? 'due' : 'not-pending';
 }
