@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkerProcess } from '../../src/workers/server.js';
@@ -16,7 +15,6 @@ import {
 } from '../helpers/payment.js';
 import { sleep, waitFor } from '../helpers/process.js';
 import {
-  enableAsyncContext,
   inboxCount,
   orderHistory,
   outboxEvent,
@@ -41,7 +39,6 @@ describe('payment authorization (PAYMENT_URL set)', () => {
   let nextPrice = 1_000;
 
   beforeAll(async () => {
-    enableAsyncContext();
     user = await registerAndLogIn(ctx.app);
     stub = await startPaymentStub((request: PaymentRequest) => {
       const { amountCents } = JSON.parse(request.body) as { amountCents: number };
@@ -64,16 +61,11 @@ describe('payment authorization (PAYMENT_URL set)', () => {
   });
 
   /** An order of 3 from a fresh product of 10, whose payment the stub answers as scripted. */
-  async function orderAnswered(script: PaymentAnswer[], headers: Record<string, string> = {}) {
+  async function orderAnswered(script: PaymentAnswer[]) {
     const priceCents = nextPrice++;
     scripts.set(3 * priceCents, script);
     const product = await createProduct(ctx.db, { stock: 10, priceCents });
-    const order = await placeOrderOverHttp(
-      ctx.app,
-      user,
-      [{ productId: product.id, quantity: 3 }],
-      headers,
-    );
+    const order = await placeOrderOverHttp(ctx.app, user, [{ productId: product.id, quantity: 3 }]);
     return { order, product };
   }
 
@@ -168,18 +160,6 @@ describe('payment authorization (PAYMENT_URL set)', () => {
       history: ['pending', 'cancelled'],
       events: ['order.created', 'order.cancelled'],
     });
-  });
-
-  it('when the request carried a traceparent, then the payment call is a client span of that trace', async () => {
-    const traceId = randomBytes(16).toString('hex');
-    const traceparent = `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
-    const { order } = await orderAnswered([200], { traceparent });
-    await waitForStatus(ctx.db, order.id, 'confirmed');
-
-    const [request] = stub.about(order.id);
-    expect(request!.headers.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
-    const confirmed = await outboxEvent(ctx.db, order.id, 'order.confirmed');
-    expect(confirmed.traceparent).toMatch(new RegExp(`^00-${traceId}-`));
   });
 
   it('when calls were made, then the worker counts them by outcome and times them', async () => {
