@@ -1,13 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startApi, startWorker } from './lib/processes.js';
+import { connectInspector, type HeapSnapshot } from './lib/inspector.js';
+import { freePort, startApi, startWorker } from './lib/processes.js';
 import { scrape, total } from './lib/prometheus.js';
 import { writeResults } from './lib/report.js';
 import { clearRedis, prepareRun } from './lib/setup.js';
+import { resultsDir } from './lib/settings.js';
 import { runWrk } from './lib/wrk.js';
 
-// npm run bench:soak: the mix for SOAK_SECONDS (default 300), the API's heap sampled every 10 s.
+// npm run bench:soak: the mix for SOAK_SECONDS (default 300), the API's heap sampled every 10 s,
+// and a heap snapshot after a forced full GC at the start (after a warm-up) and at the end.
 const seconds = Number(process.env.SOAK_SECONDS ?? 300);
+const warmUpSeconds = Number(process.env.SOAK_WARMUP_SECONDS ?? 20);
+/** Live heap may grow this much from start to end and still count as flat (caches settling). */
+const allowedLiveGrowth = 0.05;
 const intervalMs = 10_000;
 /** The trend is judged on this last stretch, after warm-up (or on the last 60% of a short run). */
 const windowSeconds = Math.min(180, seconds * 0.6);
@@ -15,7 +21,26 @@ const windowSeconds = Math.min(180, seconds * 0.6);
 const { tokensFile } = await prepareRun();
 const observability = { tracing: true, metrics: true };
 const worker = await startWorker({ observability });
-const api = await startApi({ observability });
+const inspectorPort = await freePort();
+const api = await startApi({ observability, nodeFlags: [`--inspect=127.0.0.1:${inspectorPort}`] });
+const inspector = await connectInspector(inspectorPort);
+const mb = (bytes: number) => bytes / 2 ** 20;
+
+/** A GC-forced snapshot; what it says is logged with the split of RSS behind it. */
+async function snapshot(label: string): Promise<HeapSnapshot> {
+  const taken = await inspector.snapshot(`${resultsDir}/soak-${label}.heapsnapshot`);
+  const { rss, heapTotal, external } = taken.memory;
+  console.log(
+    `${label}: live heap ${mb(taken.liveHeapBytes).toFixed(1)} MB after a full GC; RSS ` +
+      `${mb(rss).toFixed(0)} MB = V8 heap ${mb(heapTotal).toFixed(0)} + external ` +
+      `${mb(external).toFixed(0)} + the rest (code, stacks, malloc arenas) ` +
+      `${mb(rss - heapTotal - external).toFixed(0)}; ${taken.file}`,
+  );
+  return taken;
+}
+
+await runWrk({ url: api.url, seconds: warmUpSeconds, tokensFile, script: 'mix', connections: 32 });
+const start = await snapshot('start');
 
 /** Heap in use from the API's own metrics; RSS from /proc when it has none. */
 async function apiMemory(): Promise<{ source: string; bytes: number }> {
@@ -40,6 +65,8 @@ while (!finished) {
   await Promise.race([sleep(intervalMs), load]);
 }
 const result = await load;
+const end = await snapshot('end');
+inspector.close();
 await api.stop();
 await worker.stop();
 await clearRedis();
@@ -63,14 +90,31 @@ const thirds = [0, 1, 2].map((i) =>
 );
 const floors = thirds.map((third) => Math.min(...third.map((sample) => sample.mb)));
 const floorGrowthMb = (floors[2] ?? 0) - (floors[0] ?? 0);
-const flat = window.length >= 6 && floorGrowthMb < (floors[0] ?? 0) * 0.05;
+const floorsFlat = window.length < 6 || floorGrowthMb < (floors[0] ?? 0) * 0.05;
+const liveGrowth = end.liveHeapBytes / start.liveHeapBytes - 1;
+const flat = liveGrowth <= allowedLiveGrowth && floorsFlat;
+console.log(
+  `live heap after a full GC: ${mb(start.liveHeapBytes).toFixed(1)} → ` +
+    `${mb(end.liveHeapBytes).toFixed(1)} MB (${(liveGrowth * 100).toFixed(1)}%, ` +
+    `at most ${allowedLiveGrowth * 100}% allowed); compare the two snapshots in DevTools`,
+);
 console.log(
   `\nmix: ${result.requestsPerSecond.toFixed(0)} req/s, ${result.errors} errors; over the last ` +
     `${windowSeconds.toFixed(0)} s the heap floor went ${floors.map((mb) => mb.toFixed(1)).join(' → ')} MB ` +
-    `(trend ${slope.toFixed(1)} MB/min) → ${flat ? 'flat' : 'GROWING (or fewer than 6 samples)'}`,
+    `(trend ${slope.toFixed(1)} MB/min${window.length < 6 ? ', too few samples to judge' : ''}) → ` +
+    `${flat ? 'flat' : 'GROWING'}`,
 );
 const file = writeResults(
-  { seconds, load: result, samples, floorsMb: floors, slopeMbPerMinute: slope, flat },
+  {
+    seconds,
+    load: result,
+    samples,
+    floorsMb: floors,
+    slopeMbPerMinute: slope,
+    snapshots: { start, end },
+    liveHeapGrowth: liveGrowth,
+    flat,
+  },
   'soak-',
 );
 console.log(`results: ${file}`);
