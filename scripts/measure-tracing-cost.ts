@@ -4,7 +4,8 @@
  *   bare    bench/bare-server.ts: Fastify + pg and nothing else, the ceiling for this route
  *   off     node dist/api/main.js
  *   on      node --import ./dist/api/instrument.js …   (spans for trace ids, nothing exported)
- *   export  the same, exporting over OTLP/HTTP to a local sink that discards the spans
+ *   export  the same, every trace sampled and exported over OTLP/HTTP to a local sink that
+ *           discards the spans
  *
  *   npx tsx scripts/measure-tracing-cost.ts [--rounds 3] [--seconds 10] [--connections 32]
  *
@@ -12,6 +13,7 @@
  * across rounds says how far to trust the difference. Needs Postgres, Redis and `wrk`.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -107,13 +109,19 @@ async function startApi(
   const child = spawn(process.execPath, [...preload, ...entry], {
     env: {
       PATH: process.env.PATH ?? '',
+      // Production's logger (plain JSON lines), not development's pino-pretty transport.
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(32).toString('hex'),
       HOST: '127.0.0.1',
       PORT: String(port),
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
       // Production's level: the per-request line is part of the real cost (written to /dev/null).
       LOG_LEVEL: 'info',
-      ...(mode === 'export' ? { OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl } : {}),
+      // Every trace sampled: the most tracing can cost (the default keeps one in ten).
+      ...(mode === 'export'
+        ? { OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl, OTEL_TRACES_SAMPLER: 'always_on' }
+        : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
