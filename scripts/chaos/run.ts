@@ -350,7 +350,7 @@ function printTable(rows: Row[]): void {
   const header = [
     'scenario',
     'requests',
-    'retried 503',
+    'retried',
     'failed',
     '500s',
     'lost',
