@@ -311,6 +311,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook endpoints, newest first (admin); pass nextCursor back as cursor */
+        get: operations["getWebhookEndpoints"];
+        put?: never;
+        /** Add a webhook endpoint (admin); its signing secret is in this answer only */
+        post: operations["postWebhookEndpoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook endpoint (admin) */
+        get: operations["getWebhookEndpointsById"];
+        put?: never;
+        post?: never;
+        /** Remove a webhook endpoint and its delivery log (admin) */
+        delete: operations["deleteWebhookEndpointsById"];
+        options?: never;
+        head?: never;
+        /** Change the URL, event types, description or enabled flag (admin) */
+        patch: operations["patchWebhookEndpointsById"];
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing secret (admin); the next delivery attempt uses the new one */
+        post: operations["postWebhookEndpointsByIdRotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An endpoint's delivery log, newest first, optionally by status (admin) */
+        get: operations["getWebhookEndpointsByIdDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed delivery again, with the same webhook-id (admin) */
+        post: operations["postWebhookEndpointsByIdDeliveriesByDeliveryIdRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -389,7 +477,7 @@ export interface components {
              * @description Stable and machine-readable: match on this
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "SKU_TAKEN" | "INSUFFICIENT_STOCK" | "INVALID_ORDER_STATE" | "IDEMPOTENCY_KEY_IN_USE" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "PRODUCT_UNAVAILABLE" | "CURRENCY_MISMATCH" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "SKU_TAKEN" | "INSUFFICIENT_STOCK" | "INVALID_ORDER_STATE" | "IDEMPOTENCY_KEY_IN_USE" | "INVALID_DELIVERY_STATE" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "PRODUCT_UNAVAILABLE" | "CURRENCY_MISMATCH" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
             /** @description For people; may change */
             detail: string;
             /** @description The X-Request-Id of this exchange */
@@ -573,6 +661,116 @@ export interface components {
          */
         ProductPage: {
             items: components["schemas"]["Product"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "id": "5f0c2d8e-7a41-4b6e-9c3d-1e2f3a4b5c6d",
+         *       "url": "https://hooks.example.com/orders",
+         *       "eventTypes": [
+         *         "order.confirmed",
+         *         "order.shipped"
+         *       ],
+         *       "description": "Fulfilment partner",
+         *       "enabled": true,
+         *       "createdAt": "2026-12-01T09:30:00.000Z",
+         *       "updatedAt": "2026-12-01T09:30:00.000Z"
+         *     }
+         */
+        WebhookEndpoint: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            eventTypes: ("order.created" | "order.confirmed" | "order.shipped" | "order.delivered" | "order.cancelled" | "order.expired")[];
+            description: string | null;
+            enabled: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description A page of endpoints, newest first; nextCursor is null on the last page
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "5f0c2d8e-7a41-4b6e-9c3d-1e2f3a4b5c6d",
+         *           "url": "https://hooks.example.com/orders",
+         *           "eventTypes": [
+         *             "order.confirmed",
+         *             "order.shipped"
+         *           ],
+         *           "description": "Fulfilment partner",
+         *           "enabled": true,
+         *           "createdAt": "2026-12-01T09:30:00.000Z",
+         *           "updatedAt": "2026-12-01T09:30:00.000Z"
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
+        WebhookEndpointPage: {
+            items: components["schemas"]["WebhookEndpoint"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "id": "8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d",
+         *       "eventId": "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+         *       "eventType": "order.confirmed",
+         *       "status": "failed",
+         *       "attempts": 10,
+         *       "lastStatusCode": 503,
+         *       "lastError": "HTTP 503",
+         *       "nextAttemptAt": null,
+         *       "createdAt": "2026-12-01T09:30:00.000Z",
+         *       "updatedAt": "2026-12-01T09:41:12.000Z"
+         *     }
+         */
+        WebhookDelivery: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Also the `webhook-id` header of every attempt
+             */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "order.created" | "order.confirmed" | "order.shipped" | "order.delivered" | "order.cancelled" | "order.expired";
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            attempts: number;
+            /** @description HTTP status of the last answer; null if none */
+            lastStatusCode: number | null;
+            lastError: string | null;
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description A page of the delivery log, newest first; nextCursor is null on the last page
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d",
+         *           "eventId": "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+         *           "eventType": "order.confirmed",
+         *           "status": "failed",
+         *           "attempts": 10,
+         *           "lastStatusCode": 503,
+         *           "lastError": "HTTP 503",
+         *           "nextAttemptAt": null,
+         *           "createdAt": "2026-12-01T09:30:00.000Z",
+         *           "updatedAt": "2026-12-01T09:41:12.000Z"
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDelivery"][];
             nextCursor: string | null;
         };
     };
@@ -1074,7 +1272,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict: problem details, `code` EMAIL_TAKEN or SKU_TAKEN or INSUFFICIENT_STOCK or INVALID_ORDER_STATE or IDEMPOTENCY_KEY_IN_USE */
+            /** @description Conflict: problem details, `code` EMAIL_TAKEN or SKU_TAKEN or INSUFFICIENT_STOCK or INVALID_ORDER_STATE or IDEMPOTENCY_KEY_IN_USE or INVALID_DELIVERY_STATE */
             409: {
                 headers: {
                     /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
@@ -2182,7 +2380,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict: problem details, `code` EMAIL_TAKEN or SKU_TAKEN or INSUFFICIENT_STOCK or INVALID_ORDER_STATE or IDEMPOTENCY_KEY_IN_USE */
+            /** @description Conflict: problem details, `code` EMAIL_TAKEN or SKU_TAKEN or INSUFFICIENT_STOCK or INVALID_ORDER_STATE or IDEMPOTENCY_KEY_IN_USE or INVALID_DELIVERY_STATE */
             409: {
                 headers: {
                     /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
@@ -2759,7 +2957,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict: problem details, `code` EMAIL_TAKEN or SKU_TAKEN or INSUFFICIENT_STOCK or INVALID_ORDER_STATE or IDEMPOTENCY_KEY_IN_USE */
+            /** @description Conflict: problem details, `code` EMAIL_TAKEN or SKU_TAKEN or INSUFFICIENT_STOCK or INVALID_ORDER_STATE or IDEMPOTENCY_KEY_IN_USE or INVALID_DELIVERY_STATE */
             409: {
                 headers: {
                     /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
@@ -3138,7 +3336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict: problem details, `code` EMAIL_TAKEN or SKU_TAKEN or INSUFFICIENT_STOCK or INVALID_ORDER_STATE or IDEMPOTENCY_KEY_IN_USE */
+            /** @description Conflict: problem details, `code` EMAIL_TAKEN or SKU_TAKEN or INSUFFICIENT_STOCK or INVALID_ORDER_STATE or IDEMPOTENCY_KEY_IN_USE or INVALID_DELIVERY_STATE */
             409: {
                 headers: {
                     /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
@@ -3534,7 +3732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict: problem details, `code` EMAIL_TAKEN or SKU_TAKEN or INSUFFICIENT_STOCK or INVALID_ORDER_STATE or IDEMPOTENCY_KEY_IN_USE */
+            /** @description Conflict: problem details, `code` EMAIL_TAKEN or SKU_TAKEN or INSUFFICIENT_STOCK or INVALID_ORDER_STATE or IDEMPOTENCY_KEY_IN_USE or INVALID_DELIVERY_STATE */
             409: {
                 headers: {
                     /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
@@ -3787,7 +3985,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict: problem details, `code` EMAIL_TAKEN or SKU_TAKEN or INSUFFICIENT_STOCK or INVALID_ORDER_STATE or IDEMPOTENCY_KEY_IN_USE */
+            /** @description Conflict: problem details, `code` EMAIL_TAKEN or SKU_TAKEN or INSUFFICIENT_STOCK or INVALID_ORDER_STATE or IDEMPOTENCY_KEY_IN_USE or INVALID_DELIVERY_STATE */
             409: {
                 headers: {
                     /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
@@ -4027,7 +4225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict: problem details, `code` EMAIL_TAKEN or SKU_TAKEN or INSUFFICIENT_STOCK or INVALID_ORDER_STATE or IDEMPOTENCY_KEY_IN_USE */
+            /** @description Conflict: problem details, `code` EMAIL_TAKEN or SKU_TAKEN or INSUFFICIENT_STOCK or INVALID_ORDER_STATE or IDEMPOTENCY_KEY_IN_USE or INVALID_DELIVERY_STATE */
             409: {
                 headers: {
                     /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
@@ -4214,6 +4412,1552 @@ export interface operations {
                      *       "title": "Not Found",
                      *       "status": 404,
                      *       "code": "NOT_FOUND",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error: problem details, `code` INTERNAL */
+            500: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "code": "INTERNAL",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: problem details, `code` SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "SERVICE_UNAVAILABLE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhookEndpoints: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointPage"];
+                };
+            };
+            /** @description Bad Request: problem details, `code` VALIDATION_FAILED */
+            400: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details, `code` UNAUTHENTICATED or INVALID_CREDENTIALS or INVALID_REFRESH_TOKEN */
+            401: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem details, `code` FORBIDDEN */
+            403: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error: problem details, `code` INTERNAL */
+            500: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "code": "INTERNAL",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: problem details, `code` SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "SERVICE_UNAVAILABLE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postWebhookEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://hooks.example.com/orders",
+                 *       "eventTypes": [
+                 *         "order.confirmed",
+                 *         "order.shipped"
+                 *       ],
+                 *       "description": "Fulfilment partner"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uri
+                     * @description http(s); in production it must resolve to public addresses
+                     */
+                    url: string;
+                    /** @description Defaults to every event type */
+                    eventTypes?: ("order.created" | "order.confirmed" | "order.shipped" | "order.delivered" | "order.cancelled" | "order.expired")[];
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The endpoint and its signing secret (shown only once) */
+            201: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    /** @description Path of the resource just created */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "endpoint": {
+                     *         "id": "5f0c2d8e-7a41-4b6e-9c3d-1e2f3a4b5c6d",
+                     *         "url": "https://hooks.example.com/orders",
+                     *         "eventTypes": [
+                     *           "order.confirmed",
+                     *           "order.shipped"
+                     *         ],
+                     *         "description": "Fulfilment partner",
+                     *         "enabled": true,
+                     *         "createdAt": "2026-12-01T09:30:00.000Z",
+                     *         "updatedAt": "2026-12-01T09:30:00.000Z"
+                     *       },
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+                     *     }
+                     */
+                    "application/json": {
+                        endpoint: components["schemas"]["WebhookEndpoint"];
+                        /** @description `whsec_<base64 key>`; shown only here: store it now */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Bad Request: problem details, `code` VALIDATION_FAILED */
+            400: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details, `code` UNAUTHENTICATED or INVALID_CREDENTIALS or INVALID_REFRESH_TOKEN */
+            401: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem details, `code` FORBIDDEN */
+            403: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details, `code` PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details, `code` UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error: problem details, `code` INTERNAL */
+            500: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "code": "INTERNAL",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: problem details, `code` SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "SERVICE_UNAVAILABLE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhookEndpointsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook endpoint */
+            200: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "endpoint": {
+                     *         "id": "5f0c2d8e-7a41-4b6e-9c3d-1e2f3a4b5c6d",
+                     *         "url": "https://hooks.example.com/orders",
+                     *         "eventTypes": [
+                     *           "order.confirmed",
+                     *           "order.shipped"
+                     *         ],
+                     *         "description": "Fulfilment partner",
+                     *         "enabled": true,
+                     *         "createdAt": "2026-12-01T09:30:00.000Z",
+                     *         "updatedAt": "2026-12-01T09:30:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        endpoint: components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+            };
+            /** @description Bad Request: problem details, `code` VALIDATION_FAILED */
+            400: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details, `code` UNAUTHENTICATED or INVALID_CREDENTIALS or INVALID_REFRESH_TOKEN */
+            401: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem details, `code` FORBIDDEN */
+            403: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details, `code` NOT_FOUND */
+            404: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error: problem details, `code` INTERNAL */
+            500: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "code": "INTERNAL",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: problem details, `code` SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "SERVICE_UNAVAILABLE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhookEndpointsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: problem details, `code` VALIDATION_FAILED */
+            400: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details, `code` UNAUTHENTICATED or INVALID_CREDENTIALS or INVALID_REFRESH_TOKEN */
+            401: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem details, `code` FORBIDDEN */
+            403: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details, `code` NOT_FOUND */
+            404: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details, `code` PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details, `code` UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error: problem details, `code` INTERNAL */
+            500: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "code": "INTERNAL",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: problem details, `code` SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "SERVICE_UNAVAILABLE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchWebhookEndpointsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": false
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uri
+                     * @description http(s); in production it must resolve to public addresses
+                     */
+                    url?: string;
+                    eventTypes?: ("order.created" | "order.confirmed" | "order.shipped" | "order.delivered" | "order.cancelled" | "order.expired")[];
+                    description?: string | null;
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The webhook endpoint */
+            200: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "endpoint": {
+                     *         "id": "5f0c2d8e-7a41-4b6e-9c3d-1e2f3a4b5c6d",
+                     *         "url": "https://hooks.example.com/orders",
+                     *         "eventTypes": [
+                     *           "order.confirmed",
+                     *           "order.shipped"
+                     *         ],
+                     *         "description": "Fulfilment partner",
+                     *         "enabled": true,
+                     *         "createdAt": "2026-12-01T09:30:00.000Z",
+                     *         "updatedAt": "2026-12-01T09:30:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        endpoint: components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+            };
+            /** @description Bad Request: problem details, `code` VALIDATION_FAILED */
+            400: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details, `code` UNAUTHENTICATED or INVALID_CREDENTIALS or INVALID_REFRESH_TOKEN */
+            401: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem details, `code` FORBIDDEN */
+            403: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details, `code` NOT_FOUND */
+            404: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details, `code` PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details, `code` UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error: problem details, `code` INTERNAL */
+            500: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "code": "INTERNAL",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: problem details, `code` SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "SERVICE_UNAVAILABLE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postWebhookEndpointsByIdRotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint and its signing secret (shown only once) */
+            200: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "endpoint": {
+                     *         "id": "5f0c2d8e-7a41-4b6e-9c3d-1e2f3a4b5c6d",
+                     *         "url": "https://hooks.example.com/orders",
+                     *         "eventTypes": [
+                     *           "order.confirmed",
+                     *           "order.shipped"
+                     *         ],
+                     *         "description": "Fulfilment partner",
+                     *         "enabled": true,
+                     *         "createdAt": "2026-12-01T09:30:00.000Z",
+                     *         "updatedAt": "2026-12-01T09:30:00.000Z"
+                     *       },
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+                     *     }
+                     */
+                    "application/json": {
+                        endpoint: components["schemas"]["WebhookEndpoint"];
+                        /** @description `whsec_<base64 key>`; shown only here: store it now */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Bad Request: problem details, `code` VALIDATION_FAILED */
+            400: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details, `code` UNAUTHENTICATED or INVALID_CREDENTIALS or INVALID_REFRESH_TOKEN */
+            401: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem details, `code` FORBIDDEN */
+            403: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details, `code` NOT_FOUND */
+            404: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details, `code` PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details, `code` UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error: problem details, `code` INTERNAL */
+            500: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "code": "INTERNAL",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: problem details, `code` SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "SERVICE_UNAVAILABLE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhookEndpointsByIdDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                status?: "pending" | "succeeded" | "failed";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description Bad Request: problem details, `code` VALIDATION_FAILED */
+            400: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details, `code` UNAUTHENTICATED or INVALID_CREDENTIALS or INVALID_REFRESH_TOKEN */
+            401: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem details, `code` FORBIDDEN */
+            403: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details, `code` NOT_FOUND */
+            404: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error: problem details, `code` INTERNAL */
+            500: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "code": "INTERNAL",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: problem details, `code` SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "SERVICE_UNAVAILABLE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postWebhookEndpointsByIdDeliveriesByDeliveryIdRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, pending again */
+            202: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "delivery": {
+                     *         "id": "8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *         "eventId": "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+                     *         "eventType": "order.confirmed",
+                     *         "status": "failed",
+                     *         "attempts": 10,
+                     *         "lastStatusCode": 503,
+                     *         "lastError": "HTTP 503",
+                     *         "nextAttemptAt": null,
+                     *         "createdAt": "2026-12-01T09:30:00.000Z",
+                     *         "updatedAt": "2026-12-01T09:41:12.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        delivery: components["schemas"]["WebhookDelivery"];
+                    };
+                };
+            };
+            /** @description Bad Request: problem details, `code` VALIDATION_FAILED */
+            400: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details, `code` UNAUTHENTICATED or INVALID_CREDENTIALS or INVALID_REFRESH_TOKEN */
+            401: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem details, `code` FORBIDDEN */
+            403: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details, `code` NOT_FOUND */
+            404: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem details, `code` EMAIL_TAKEN or SKU_TAKEN or INSUFFICIENT_STOCK or INVALID_ORDER_STATE or IDEMPOTENCY_KEY_IN_USE or INVALID_DELIVERY_STATE */
+            409: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "EMAIL_TAKEN",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details, `code` PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details, `code` UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
                      *       "detail": "What went wrong, for people",
                      *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
                      *     }

@@ -96,6 +96,12 @@ const envSchema = z
         .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, 'must be whsec_ followed by a base64 key')
         .optional(),
     ),
+    // With NODE_ENV=production, endpoint URLs resolving to loopback, private, link-local or
+    // metadata addresses are refused unless this is true (a receiver inside the cluster).
+    WEBHOOK_ALLOW_PRIVATE: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
     WEBHOOK_TIMEOUT_MS: milliseconds.default(5_000),
     WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
     WEBHOOK_BACKOFF_MS: milliseconds.default(1_000),

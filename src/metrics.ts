@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DatabasePool } from 'slonik';
 import { readScrapeGauges, type ScrapeGauges } from './db/metrics.js';
+import { webhookDeliveryBacklog } from './db/webhook-deliveries.js';
 import { withTimeout } from './timeouts.js';
 
 /**
@@ -104,6 +105,10 @@ export function createWorkerMetrics(db: DatabasePool, sources: WorkerMetricSourc
         })),
       ),
     onReadError('queue job counts'),
+  );
+  const readBacklog = sharedScrapeRead(
+    () => webhookDeliveryBacklog(db),
+    onReadError('webhook delivery backlog'),
   );
   return {
     registry,
@@ -235,6 +240,46 @@ export function createWorkerMetrics(db: DatabasePool, sources: WorkerMetricSourc
       labelNames: ['outcome'] as const,
       buckets: pipelineBuckets,
       registers: [registry],
+    }),
+    // Per endpoint: the label is the endpoint's id (admins create few), never its URL.
+    endpointAttempts: new Counter({
+      name: 'webhook_endpoint_attempts_total',
+      help: 'Webhook delivery attempts by endpoint id and outcome',
+      labelNames: ['endpoint', 'outcome'] as const,
+      registers: [registry],
+    }),
+    endpointDuration: new Histogram({
+      name: 'webhook_endpoint_duration_seconds',
+      help: 'Webhook delivery attempt latency by endpoint id',
+      labelNames: ['endpoint'] as const,
+      buckets: pipelineBuckets,
+      registers: [registry],
+    }),
+    endpointPending: new Gauge({
+      name: 'webhook_endpoint_pending_deliveries',
+      help: 'Deliveries not yet succeeded nor failed for good, by endpoint id',
+      labelNames: ['endpoint'] as const,
+      registers: [registry],
+      async collect() {
+        const backlog = await readBacklog();
+        if (!backlog) return;
+        this.reset();
+        for (const row of backlog) this.set({ endpoint: row.endpointId }, row.pending);
+      },
+    }),
+    endpointOldestPending: new Gauge({
+      name: 'webhook_endpoint_oldest_pending_age_seconds',
+      help: "Age of the endpoint's oldest pending delivery (0 when none), by endpoint id",
+      labelNames: ['endpoint'] as const,
+      registers: [registry],
+      async collect() {
+        const backlog = await readBacklog();
+        if (!backlog) return;
+        this.reset();
+        for (const row of backlog) {
+          this.set({ endpoint: row.endpointId }, row.oldestPendingSeconds);
+        }
+      },
     }),
   };
 }

@@ -12,10 +12,8 @@ import { orderEventTypes, type OrderEvent, type OrderEventType } from './domain/
  */
 export const consumers = {
   'authorize-payment': { events: ['order.created'], enabled: () => true },
-  'deliver-webhook': {
-    events: orderEventTypes,
-    enabled: (config: Pick<Config, 'WEBHOOK_URL'>) => config.WEBHOOK_URL !== undefined,
-  },
+  // Fans each event out to the webhook endpoints subscribed to it (src/workers/webhook-sender.ts).
+  'deliver-webhook': { events: orderEventTypes, enabled: (_config: Config) => true },
 } as const satisfies Record<
   string,
   { events: readonly OrderEventType[]; enabled: (config: Config) => boolean }
@@ -89,6 +87,45 @@ export function jobOptions(config: Pick<Config, 'WEBHOOK_ATTEMPTS'>): JobsOption
     // Failed jobs stay until an operator looks at them in Bull Board.
     removeOnFail: false,
   };
+}
+
+/** One delivery of one event to one endpoint: its own job, with its own retries. */
+export const webhookQueueName = 'send-webhook';
+export interface SendWebhookJob {
+  deliveryId: string;
+}
+export type WebhookQueue = Queue<SendWebhookJob, unknown, string>;
+
+export function deliveryJobIdFor(deliveryId: string): string {
+  return `dlv-${deliveryId}`;
+}
+
+export function createWebhookQueue(
+  connection: ConnectionOptions,
+  config: Pick<Config, 'REDIS_KEY_PREFIX'>,
+): WebhookQueue {
+  return new Queue(webhookQueueName, { connection, prefix: queuePrefix(config) });
+}
+
+/**
+ * Sends a delivery's job again (a retry from the delivery log): the finished job under its id
+ * is retried with fresh attempts, or a new one is added when Redis no longer has it.
+ */
+export async function resendDelivery(
+  queue: WebhookQueue,
+  deliveryId: string,
+  config: Pick<Config, 'WEBHOOK_ATTEMPTS'>,
+): Promise<void> {
+  const jobId = deliveryJobIdFor(deliveryId);
+  const job = await queue.getJob(jobId);
+  const state = job ? await job.getState() : 'unknown';
+  if (job && (state === 'failed' || state === 'completed')) {
+    await job.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
+    return;
+  }
+  if (state === 'unknown') {
+    await queue.add('delivery', { deliveryId }, { ...jobOptions(config), jobId });
+  }
 }
 
 export function createQueues(

@@ -28,6 +28,7 @@ import indexRoutes from './routes/ops/index-links.js';
 import meRoute from './routes/users/me.js';
 import ordersRoutes from './routes/orders/index.js';
 import productsRoutes from './routes/products/index.js';
+import webhookEndpointsRoutes from './routes/webhook-endpoints/index.js';
 
 export interface BuildAppInput {
   config: Config;
@@ -133,6 +134,7 @@ export async function buildApp(input: BuildAppInput): Promise<FastifyInstance> {
       await api.register(meRoute, deps);
       await api.register(productsRoutes, deps);
       await api.register(ordersRoutes, deps);
+      await api.register(webhookEndpointsRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -33,6 +33,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'users', description: 'The signed-in user' },
         { name: 'products', description: 'The catalog; changes are for admins' },
         { name: 'orders', description: 'Placing, reading and cancelling orders' },
+        { name: 'webhooks', description: 'Webhook endpoints and their delivery logs (admins)' },
         { name: 'operations', description: 'Index, liveness and readiness' },
       ],
       components: {

@@ -99,6 +99,8 @@ export function deleteExpiredOutboxEvents(
       WHERE o.created_at < now() - ${retentionHours} * interval '1 hour'
         AND o.published_at IS NOT NULL
         AND NOT EXISTS (SELECT FROM inbox i WHERE i.event_id = o.id)
+        AND NOT EXISTS (
+          SELECT FROM webhook_deliveries d WHERE d.event_id = o.id AND d.status = 'pending')
       LIMIT ${limit}
     ), deleted AS (
       DELETE FROM outbox WHERE id IN (SELECT id FROM expired) RETURNING 1

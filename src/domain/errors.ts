@@ -15,6 +15,7 @@ export const errorCodes = [
   'PRODUCT_UNAVAILABLE',
   'CURRENCY_MISMATCH',
   'IDEMPOTENCY_KEY_REUSED',
+  'INVALID_DELIVERY_STATE',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

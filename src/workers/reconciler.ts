@@ -2,14 +2,25 @@ import type { Logger } from 'pino';
 import type { DatabasePool } from 'slonik';
 import type { Config } from '../config.js';
 import { claimStaleInboxEvents, markInboxEventFailed } from '../db/inbox.js';
+import { claimStaleDeliveries } from '../db/webhook-deliveries.js';
 import type { WorkerMetrics } from '../metrics.js';
-import { consumers, jobIdFor, jobOptions, type ConsumerName, type Queues } from '../queues.js';
+import {
+  consumers,
+  deliveryJobIdFor,
+  jobIdFor,
+  jobOptions,
+  webhookQueueName,
+  type ConsumerName,
+  type Queues,
+  type WebhookQueue,
+} from '../queues.js';
 import { startPublishSpan } from './trace.js';
 
 export interface ReconcilerDeps {
   config: Config;
   db: DatabasePool;
   queues: Queues;
+  webhookQueue: WebhookQueue;
   log: Logger;
   metrics: WorkerMetrics;
 }
@@ -49,6 +60,26 @@ export function startReconciler(deps: ReconcilerDeps): { stop: () => Promise<voi
       log.warn(
         { consumer, eventId: event.id, orderId: event.orderId },
         'job was missing; sent again',
+      );
+    }
+    return stale.length + (await resendLostDeliveries());
+  };
+
+  /** Webhook deliveries still pending whose job Redis no longer has are sent again. */
+  const resendLostDeliveries = async () => {
+    const stale = await claimStaleDeliveries(deps.db, config.RECONCILE_AFTER_MS, claimLimit);
+    const options = jobOptions(config);
+    for (const { id, event } of stale) {
+      const jobId = deliveryJobIdFor(id);
+      if ((await deps.webhookQueue.getJobState(jobId)) !== 'unknown') continue;
+      const { span, metadata } = startPublishSpan(event, webhookQueueName);
+      await deps.webhookQueue
+        .add('delivery', { deliveryId: id }, { ...options, jobId, telemetry: { metadata } })
+        .finally(() => span.end());
+      deps.metrics.eventsResent.inc({ consumer: webhookQueueName });
+      log.warn(
+        { deliveryId: id, eventId: event.id },
+        'webhook delivery job was missing; sent again',
       );
     }
     return stale.length;

@@ -6,7 +6,13 @@ import type { Config } from '../config.js';
 import { createDatabasePool } from '../db/pool.js';
 import { loggerOptions } from '../logger.js';
 import { createWorkerMetrics } from '../metrics.js';
-import { createQueues, enabledSubscriptions, relayNudgeChannel } from '../queues.js';
+import { syncBootstrapWebhookEndpoint } from '../db/webhook-endpoints.js';
+import {
+  createQueues,
+  createWebhookQueue,
+  enabledSubscriptions,
+  relayNudgeChannel,
+} from '../queues.js';
 import { createRedis } from '../redis.js';
 import { stopTelemetry } from '../telemetry.js';
 import { settledWithin } from '../timeouts.js';
@@ -16,6 +22,7 @@ import { buildWorkerHttp } from './http.js';
 import { startReconciler } from './reconciler.js';
 import { startRelay } from './relay.js';
 import { startRetention } from './retention.js';
+import { startWebhookSender } from './webhook-sender.js';
 
 export interface WorkerProcess {
   http: ReturnType<typeof buildWorkerHttp>;
@@ -61,11 +68,21 @@ export async function createWorker(
   nudges.on('error', () => {});
 
   const queues = createQueues(relayRedis, config);
-  for (const queue of Object.values(queues)) {
+  const webhookQueue = createWebhookQueue(relayRedis, config);
+  for (const queue of [...Object.values(queues), webhookQueue]) {
     queue.on('error', (error) => log.debug({ err: error }, 'queue error'));
   }
   // Queue counts read through the relay's client: it fails fast while Redis is down.
-  const metrics = createWorkerMetrics(db, { queues: Object.values(queues), log });
+  const metrics = createWorkerMetrics(db, {
+    queues: [...Object.values(queues), webhookQueue],
+    log,
+  });
+  await syncBootstrapWebhookEndpoint(
+    db,
+    config.WEBHOOK_URL && config.WEBHOOK_SECRET
+      ? { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET }
+      : undefined,
+  );
   const subscriptions = enabledSubscriptions(config);
   const relay = startRelay({ config, db: relayDb, queues, subscriptions, log, metrics });
   nudges.on('message', () => relay.nudge());
@@ -77,8 +94,17 @@ export async function createWorker(
     log,
     metrics,
     nudgeRelay: relay.nudge,
+    webhookQueue,
   });
-  const reconciler = startReconciler({ config, db: relayDb, queues, log, metrics });
+  workers.push(startWebhookSender({ config, connection: consumerRedis, db, log, metrics }));
+  const reconciler = startReconciler({
+    config,
+    db: relayDb,
+    queues,
+    webhookQueue,
+    log,
+    metrics,
+  });
   const expiry = startExpiry({
     config,
     db,
@@ -116,7 +142,10 @@ export async function createWorker(
     await expiry.stop();
     await closeWorkers(workers, Math.max(0, workersDeadline - Date.now()), log);
     await retention.stop();
-    await settledWithin(Promise.all(Object.values(queues).map((queue) => queue.close())), 1_000);
+    await settledWithin(
+      Promise.all([...Object.values(queues), webhookQueue].map((queue) => queue.close())),
+      1_000,
+    );
     consumerRedis.disconnect();
     relayRedis.disconnect();
     await relayDb.end();

@@ -137,7 +137,7 @@ describe('traces and log correlation across the API and the worker', () => {
     );
     const spans = await waitFor('both webhook job spans', () => {
       const finished = exporter.getFinishedSpans();
-      const jobs = finished.filter((span) => span.name === 'process deliver-webhook');
+      const jobs = finished.filter((span) => span.name === 'process send-webhook');
       return jobs.length === 2 ? finished : undefined;
     });
 
@@ -178,11 +178,15 @@ describe('traces and log correlation across the API and the worker', () => {
     const [confirm] = statement(/apply_event_transitions/);
     expect(confirm && descendsFrom(confirm, settle, trace)).toBe(true);
 
-    // Both events are announced, each by its own job, each with a client span per webhook.
+    // Both events are fanned out, each by its own job, into one delivery job per endpoint (the
+    // one from WEBHOOK_URL here), each with a client span per webhook.
     expect(named('publish deliver-webhook')).toHaveLength(2);
-    const notifications = named('process deliver-webhook');
+    const fanOuts = named('process deliver-webhook');
+    expect(fanOuts).toHaveLength(2);
+    expect(fanOuts.filter((span) => descendsFrom(span, payment, trace))).toHaveLength(1);
+    expect(named('publish send-webhook')).toHaveLength(2);
+    const notifications = named('process send-webhook');
     expect(notifications).toHaveLength(2);
-    expect(notifications.filter((span) => descendsFrom(span, payment, trace))).toHaveLength(1);
     const webhookClients = trace.filter(
       (span) => span.kind === SpanKind.CLIENT && span.attributes['http.request.method'] === 'POST',
     );

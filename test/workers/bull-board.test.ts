@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEntries } from '../../src/db/admin-audit.js';
-import { consumerNames, createQueues, queuePrefix, type Queues } from '../../src/queues.js';
+import {
+  consumerNames,
+  createQueues,
+  queuePrefix,
+  webhookQueueName,
+  type Queues,
+} from '../../src/queues.js';
 import { useTestApp, type TestContext } from '../helpers/app.js';
 import { expectProblem, registerAndLogIn, type SignedIn } from '../helpers/auth.js';
 import { createAdmin } from '../helpers/factories.js';
@@ -109,7 +115,7 @@ describe('Bull Board at /admin/queues', () => {
     });
     expect(api.statusCode).toBe(200);
     const names = api.json().queues.map((queue: { name: string }) => queue.name);
-    expect(names.sort()).toEqual([...consumerNames].sort());
+    expect(names.sort()).toEqual([...consumerNames, webhookQueueName].sort());
   });
 
   it('when an admin signs in with the form, then an HttpOnly SameSite=Strict session opens the board', async () => {

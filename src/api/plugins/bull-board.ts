@@ -10,7 +10,7 @@ import { insertAuditEntry } from '../../db/admin-audit.js';
 import { adminOfSession, startAdminSession } from '../../domain/auth/admin-session.js';
 import { logOut } from '../../domain/auth/log-out.js';
 import { DomainError } from '../../domain/errors.js';
-import { createQueues } from '../../queues.js';
+import { createQueues, createWebhookQueue } from '../../queues.js';
 import type { AppDeps } from '../deps.js';
 import { requireAdmin } from '../auth.js';
 import { sendProblem } from '../problem.js';
@@ -163,7 +163,10 @@ interface BoardCaller {
 }
 
 const board: FastifyPluginAsync<AppDeps> = async (app, deps) => {
-  const queues = Object.values(createQueues(deps.redis, deps.config));
+  const queues = [
+    ...Object.values(createQueues(deps.redis, deps.config)),
+    createWebhookQueue(deps.redis, deps.config),
+  ];
   // The API's Redis client already reports outages; one line per queue would only repeat it.
   for (const queue of queues) queue.on('error', () => {});
   const serverAdapter = new FastifyAdapter().setBasePath(bullBoardPath);
