@@ -9,9 +9,8 @@ run_id="orders-images-$$"
 database="orders_images_$$"
 pg_url=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 database_url="${pg_url%/*}/$database"
-containers=()
 cleanup() {
-  for c in "${containers[@]}"; do docker rm -f "$c" >/dev/null 2>&1 || true; done
+  for c in "$run_id-api" "$run_id-worker"; do docker rm -f "$c" >/dev/null 2>&1 || true; done
   psql -q "$pg_url" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -35,7 +34,6 @@ check() {
   local process=$1 variable=$2 port name status code started elapsed
   port=$(free_port)
   name="$run_id-$process"
-  containers+=("$name")
   docker run -d --name "$name" --network host "${env_args[@]}" -e "$variable=$port" \
     "orders-$process:local" >/dev/null
   started=$(date +%s)
@@ -62,5 +60,7 @@ check() {
   log "$process: SIGTERM → exit 0 in $elapsed ms"
 }
 
-check api PORT
-check worker WORKER_PORT
+# Both at once: most of the wait is the first health check interval.
+check api PORT & api=$!
+check worker WORKER_PORT & worker=$!
+wait "$api" && wait "$worker"
