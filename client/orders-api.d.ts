@@ -1232,6 +1232,12 @@ export interface operations {
                 headers: {
                     /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
                     "X-Request-Id": string;
+                    /** @description Requests allowed in the current window */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1256,6 +1262,12 @@ export interface operations {
                 headers: {
                     /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
                     "X-Request-Id": string;
+                    /** @description Requests allowed in the current window */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1277,6 +1289,12 @@ export interface operations {
                 headers: {
                     /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
                     "X-Request-Id": string;
+                    /** @description Requests allowed in the current window */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1298,6 +1316,12 @@ export interface operations {
                 headers: {
                     /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
                     "X-Request-Id": string;
+                    /** @description Requests allowed in the current window */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1319,6 +1343,12 @@ export interface operations {
                 headers: {
                     /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
                     "X-Request-Id": string;
+                    /** @description Requests allowed in the current window */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1335,11 +1365,46 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too Many Requests: problem details, `code` RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the current window */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal Server Error: problem details, `code` INTERNAL */
             500: {
                 headers: {
                     /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
                     "X-Request-Id": string;
+                    /** @description Requests allowed in the current window */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1361,6 +1426,12 @@ export interface operations {
                 headers: {
                     /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
                     "X-Request-Id": string;
+                    /** @description Requests allowed in the current window */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: string;
                     [name: string]: unknown;
@@ -2167,7 +2238,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                /** @description Case-insensitive substring of the name, taken literally */
+                /** @description Case-insensitive substring of the name, taken literally (`%` and `_` too); up to 64 characters, with at least 3 letters or digits in a row */
                 q?: string;
             };
             header?: never;
@@ -2181,6 +2252,12 @@ export interface operations {
                 headers: {
                     /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
                     "X-Request-Id": string;
+                    /** @description Requests allowed in the current window */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2192,6 +2269,12 @@ export interface operations {
                 headers: {
                     /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
                     "X-Request-Id": string;
+                    /** @description Requests allowed in the current window */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2208,11 +2291,46 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too Many Requests: problem details, `code` RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the current window */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "detail": "What went wrong, for people",
+                     *       "requestId": "3f1d7c1e-5b7a-4d8e-a3a9-6c2b1f0e9d84"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal Server Error: problem details, `code` INTERNAL */
             500: {
                 headers: {
                     /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
                     "X-Request-Id": string;
+                    /** @description Requests allowed in the current window */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2234,6 +2352,12 @@ export interface operations {
                 headers: {
                     /** @description Correlates logs and traces: the caller’s own (1–128 of `[A-Za-z0-9._:-]`) or one generated */
                     "X-Request-Id": string;
+                    /** @description Requests allowed in the current window */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: string;
                     [name: string]: unknown;

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 export const DEVELOPMENT_JWT_SECRET = 'development-secret-change-me-0123456789';
@@ -8,6 +9,39 @@ const optionalString = z
   .string()
   .optional()
   .transform((value) => (value === '' ? undefined : value));
+
+// Fastify's trustProxy forms: a hop count, or proxies' addresses/CIDRs (proxy-addr also names
+// loopback, linklocal, uniquelocal). Never `true`: trusting every hop lets any client pick its IP.
+const trustedProxyName = /^(loopback|linklocal|uniquelocal)$/;
+const trustProxy = z
+  .string()
+  .default('false')
+  .transform((value) => value.trim())
+  .refine((value) => value !== 'true', {
+    message:
+      'true would trust every hop, so a client could spoof X-Forwarded-For; set the number of proxies in front (e.g. 1) or their addresses (e.g. 10.0.0.0/8)',
+  })
+  .transform((value): false | number | string[] => {
+    if (value === 'false' || value === '' || value === '0') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    return value.split(',').map((entry) => entry.trim());
+  })
+  .refine(
+    (value) =>
+      !Array.isArray(value) ||
+      value.every((entry) => trustedProxyName.test(entry) || isAddressOrCidr(entry)),
+    'must be false, a hop count, or comma-separated IP addresses/CIDRs',
+  );
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+const perMinute = z.coerce.number().int().positive();
 
 const envSchema = z
   .object({
@@ -20,6 +54,8 @@ const envSchema = z
     DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/orders'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(8),
     DATABASE_STATEMENT_TIMEOUT_MS: milliseconds.default(5_000),
+    // Public listing and search give up sooner than writes: a slow one is a lever for anyone.
+    SEARCH_STATEMENT_TIMEOUT_MS: milliseconds.default(1_000),
     DATABASE_CONNECT_TIMEOUT_MS: milliseconds.default(2_000),
     // rediss:// for TLS (a private CA through Node's NODE_EXTRA_CA_CERTS). With REDIS_SENTINELS
     // set, only its credentials, db and scheme are used: the Sentinels name the master.
@@ -48,8 +84,11 @@ const envSchema = z
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(8).max(128).optional()),
     // Lifetime of a Bull Board sign-in (its cookie and the refresh token behind it).
     ADMIN_SESSION_TTL: durationSeconds.default(8 * 60 * 60),
-    LOGIN_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().positive().default(10),
-    LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(100),
+    // Requests a minute per client IP (login per email: from one client IP).
+    REGISTER_RATE_LIMIT_PER_IP: perMinute.default(20),
+    LOGIN_RATE_LIMIT_PER_EMAIL: perMinute.default(10),
+    LOGIN_RATE_LIMIT_PER_IP: perMinute.default(100),
+    SEARCH_RATE_LIMIT_PER_IP: perMinute.default(300),
     // Browser origins allowed to call the API (comma-separated); none = CORS off.
     CORS_ORIGINS: z
       .string()
@@ -65,10 +104,7 @@ const envSchema = z
           origins.every((origin) => URL.canParse(origin) && new URL(origin).origin === origin),
         'must be comma-separated origins such as https://app.example.com',
       ),
-    TRUST_PROXY: z
-      .enum(['true', 'false'])
-      .default('false')
-      .transform((value) => value === 'true'),
+    TRUST_PROXY: trustProxy,
     HTTP_REQUEST_TIMEOUT_MS: milliseconds.default(30_000),
     HTTP_HEADERS_TIMEOUT_MS: milliseconds.default(10_000),
     HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds.default(72_000),
@@ -144,6 +180,10 @@ const envSchema = z
   .refine((env) => env.SHUTDOWN_DRAIN_DELAY_MS < env.SHUTDOWN_TIMEOUT_MS, {
     path: ['SHUTDOWN_DRAIN_DELAY_MS'],
     message: 'must be less than SHUTDOWN_TIMEOUT_MS',
+  })
+  .refine((env) => env.SEARCH_STATEMENT_TIMEOUT_MS <= env.DATABASE_STATEMENT_TIMEOUT_MS, {
+    path: ['SEARCH_STATEMENT_TIMEOUT_MS'],
+    message: 'must not exceed DATABASE_STATEMENT_TIMEOUT_MS',
   })
   .refine((env) => env.HTTP_HEADERS_TIMEOUT_MS <= env.HTTP_REQUEST_TIMEOUT_MS, {
     path: ['HTTP_HEADERS_TIMEOUT_MS'],

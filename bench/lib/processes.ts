@@ -48,7 +48,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Production-like settings; login limits raised so the mix's logins are not refused. */
+/** Production-like settings; abuse limits raised so the mix's requests are not refused. */
 function serviceEnv(port: number, workerPort: number, observability: Observability) {
   return {
     PATH: process.env.PATH ?? '',
@@ -64,6 +64,8 @@ function serviceEnv(port: number, workerPort: number, observability: Observabili
     JWT_SECRET: jwtSecret,
     LOGIN_RATE_LIMIT_PER_IP: '1000000000',
     LOGIN_RATE_LIMIT_PER_EMAIL: '1000000000',
+    REGISTER_RATE_LIMIT_PER_IP: '1000000000',
+    SEARCH_RATE_LIMIT_PER_IP: '1000000000',
     SHUTDOWN_DRAIN_DELAY_MS: '100',
     ...(instrumentation.metricsSwitch
       ? { [instrumentation.metricsSwitch]: String(observability.metrics) }

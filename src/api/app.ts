@@ -12,6 +12,7 @@ import { loggerOptions } from '../logger.js';
 import { createApiMetrics } from '../metrics.js';
 import { relayNudger } from '../queues.js';
 import { registerJwt } from './auth.js';
+import { trustProxyOption } from './client-ip.js';
 import type { AppDeps } from './deps.js';
 import bullBoard from './plugins/bull-board.js';
 import { registerMetrics } from './plugins/metrics.js';
@@ -59,7 +60,7 @@ export async function buildApp(input: BuildAppInput): Promise<FastifyInstance> {
       requestIdLogLabel: 'requestId',
     }),
     bodyLimit: mebibyte,
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
     requestTimeout: config.HTTP_REQUEST_TIMEOUT_MS,
     keepAliveTimeout: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     // Our own drain logic answers with problem+json; idle keep-alive sockets close on shutdown.

@@ -1,12 +1,23 @@
 import {
   createPool,
+  sql,
   createTypeParserPreset,
   SchemaValidationError,
   type DatabasePool,
+  type DatabaseTransactionConnection,
   type Interceptor,
 } from 'slonik';
 
 export type { DatabasePool };
+
+/** Caps every later statement of the current transaction (SET LOCAL, which takes no parameter). */
+export async function limitStatementTime(
+  transaction: DatabaseTransactionConnection,
+  milliseconds: number,
+): Promise<void> {
+  await transaction.query(sql.unsafe`
+    SELECT set_config('statement_timeout', ${`${milliseconds}ms`}, true)`);
+}
 
 export interface PoolSettings {
   url: string;

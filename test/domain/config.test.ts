@@ -22,21 +22,44 @@ describe('loadConfig', () => {
       PORT: 3000,
       ACCESS_TOKEN_TTL: 900,
       REFRESH_TOKEN_TTL: 30 * 24 * 60 * 60,
+      REGISTER_RATE_LIMIT_PER_IP: 20,
       LOGIN_RATE_LIMIT_PER_EMAIL: 10,
       LOGIN_RATE_LIMIT_PER_IP: 100,
+      SEARCH_RATE_LIMIT_PER_IP: 300,
       TRUST_PROXY: false,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
   it('when variables are set as strings, then they are coerced to their types', () => {
-    expect(loadConfig({ PORT: '8080', TRUST_PROXY: 'true', ACCESS_TOKEN_TTL: '60' })).toMatchObject(
-      {
-        PORT: 8080,
-        TRUST_PROXY: true,
-        ACCESS_TOKEN_TTL: 60,
-      },
+    expect(loadConfig({ PORT: '8080', TRUST_PROXY: '1', ACCESS_TOKEN_TTL: '60' })).toMatchObject({
+      PORT: 8080,
+      TRUST_PROXY: 1,
+      ACCESS_TOKEN_TTL: 60,
+    });
+  });
+
+  it.each([
+    ['2', 2],
+    ['0', false],
+    ['false', false],
+    ['10.0.0.0/8', ['10.0.0.0/8']],
+    [
+      '10.0.0.0/8, 192.168.1.7,fd00::/8,loopback',
+      ['10.0.0.0/8', '192.168.1.7', 'fd00::/8', 'loopback'],
+    ],
+  ])('when TRUST_PROXY is %s, then Fastify gets %j', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
+  });
+
+  it('when TRUST_PROXY is true, then it refuses to start and says why and what to set instead', () => {
+    const message = configError({ TRUST_PROXY: 'true' }).message;
+
+    expect(message).toMatch(
+      /^Invalid environment variable TRUST_PROXY: true would trust every hop/,
     );
+    expect(message).toContain('e.g. 1');
+    expect(message).toContain('10.0.0.0/8');
   });
 
   it.each([
@@ -45,6 +68,9 @@ describe('loadConfig', () => {
     ['ACCESS_TOKEN_TTL', { ACCESS_TOKEN_TTL: '0' }],
     ['JWT_SECRET', { JWT_SECRET: 'too-short' }],
     ['DATABASE_URL', { DATABASE_URL: 'not a url' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/33' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'my-load-balancer' }],
+    ['SEARCH_STATEMENT_TIMEOUT_MS', { SEARCH_STATEMENT_TIMEOUT_MS: '6000' }],
   ])('when %s is invalid, then one line names the variable', (variable, env) => {
     const error = configError(env);
 

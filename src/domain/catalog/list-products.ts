@@ -1,4 +1,6 @@
 import type { DatabasePool } from 'slonik';
+import type { Config } from '../../config.js';
+import { limitStatementTime } from '../../db/pool.js';
 import { listLiveProducts } from '../../db/products.js';
 import { decodeCursor, toPage, type Page } from '../pagination.js';
 import type { Product } from './product.js';
@@ -12,14 +14,19 @@ export interface ListProductsInput {
 
 export type ProductPage = Page<Product>;
 
+/** Public and anonymous, so it gives up sooner than writes do (SEARCH_STATEMENT_TIMEOUT_MS). */
 export async function listProducts(
-  deps: { db: DatabasePool },
+  deps: { db: DatabasePool; config: Pick<Config, 'SEARCH_STATEMENT_TIMEOUT_MS'> },
   input: ListProductsInput,
 ): Promise<ProductPage> {
-  const rows = await listLiveProducts(deps.db, {
-    limit: input.limit + 1,
-    after: input.cursor === undefined ? undefined : decodeCursor(input.cursor),
-    nameContains: input.q,
+  const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
+  const rows = await deps.db.transaction(async (transaction) => {
+    await limitStatementTime(transaction, deps.config.SEARCH_STATEMENT_TIMEOUT_MS);
+    return listLiveProducts(transaction, {
+      limit: input.limit + 1,
+      after,
+      nameContains: input.q,
+    });
   });
   return toPage(rows, input.limit);
 }

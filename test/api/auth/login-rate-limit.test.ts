@@ -4,9 +4,11 @@ import { expectProblem, registerAndLogIn, uniqueEmail } from '../../helpers/auth
 
 const perEmail = 3;
 const perIp = 6;
+const registerPerIp = 4;
 const ctx = useTestApp({
   LOGIN_RATE_LIMIT_PER_EMAIL: String(perEmail),
   LOGIN_RATE_LIMIT_PER_IP: String(perIp),
+  REGISTER_RATE_LIMIT_PER_IP: String(registerPerIp),
 });
 
 // Each test logs in from its own client address, so the per-IP buckets do not interfere.
@@ -22,7 +24,7 @@ function expectRateLimited(res: Awaited<ReturnType<typeof logIn>>) {
 }
 
 describe('login rate limits', () => {
-  it('when one email exceeds its limit, then 429 with Retry-After even from another IP and with the right password', async () => {
+  it('when one email exceeds its limit from one IP, then 429 with Retry-After there, while its owner still logs in from another IP', async () => {
     const email = uniqueEmail('target');
     const password = 'correct horse battery';
     const registered = await ctx.app.inject({
@@ -40,7 +42,16 @@ describe('login rate limits', () => {
       expectProblem(res, 401, 'INVALID_CREDENTIALS');
     }
 
-    expectRateLimited(await logIn('10.0.0.2', { email, password }));
+    expectRateLimited(await logIn('10.0.0.1', { email, password }));
+    expect((await logIn('10.0.0.2', { email, password })).statusCode).toBe(200);
+  });
+
+  it('when a login is let through, then RateLimit-* headers show the tightest bucket', async () => {
+    const res = await logIn('10.0.4.1', { email: uniqueEmail(), password: 'wrong password' });
+
+    expect(res.headers['ratelimit-limit']).toBe(String(perEmail));
+    expect(res.headers['ratelimit-remaining']).toBe(String(perEmail - 1));
+    expect(Number(res.headers['ratelimit-reset'])).toBeGreaterThanOrEqual(1);
   });
 
   it('when one email is limited, then another email from the same IP still logs in', async () => {
@@ -79,5 +90,47 @@ describe('login rate limits', () => {
     });
 
     expectRateLimited(res);
+  });
+});
+
+describe('registration rate limit', () => {
+  const register = (remoteAddress: string) =>
+    ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      remoteAddress,
+      payload: { email: uniqueEmail('signup'), password: 'correct horse battery' },
+    });
+
+  it('when one IP registers more accounts than its limit, then 429 with Retry-After for that IP only', async () => {
+    for (let attempt = 0; attempt < registerPerIp; attempt++) {
+      const res = await register('10.1.0.1');
+      expect(res.statusCode).toBe(201);
+      expect(res.headers['ratelimit-remaining']).toBe(String(registerPerIp - attempt - 1));
+    }
+
+    expectRateLimited(await register('10.1.0.1'));
+    expect((await register('10.1.0.2')).statusCode).toBe(201);
+  });
+});
+
+describe('behind one trusted proxy (TRUST_PROXY=1)', () => {
+  const proxied = useTestApp({ TRUST_PROXY: '1', LOGIN_RATE_LIMIT_PER_IP: String(perIp) });
+
+  it('when a client spoofs the left-most X-Forwarded-For on every attempt, then the per-IP login limit still applies to its real address', async () => {
+    const attempt = (spoofed: string) =>
+      proxied.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        // The load balancer (10.0.0.10) appends the address it saw: the right-most entry.
+        remoteAddress: '10.0.0.10',
+        headers: { 'x-forwarded-for': `${spoofed}, 203.0.113.7` },
+        payload: { email: uniqueEmail(), password: 'wrong password' },
+      });
+    for (let index = 0; index < perIp; index++) {
+      expectProblem(await attempt(`198.51.100.${index}`), 401, 'INVALID_CREDENTIALS');
+    }
+
+    expectRateLimited(await attempt('198.51.100.200'));
   });
 });

@@ -92,13 +92,27 @@ export const updateProductBody = z
   .refine((changes) => Object.keys(changes).length > 0, 'must change at least one field')
   .meta({ examples: [{ priceCents: 1950, stock: 100 }] });
 
+/**
+ * Only terms the trigram index can answer: a run of 3 letters or digits gives it a trigram to
+ * look up; without one (`%_%_…`, `ab`) Postgres would read every row. Empty means no filter.
+ */
+export const searchTerm = text()
+  .max(64)
+  .refine(
+    (q) => q === '' || /[\p{L}\p{N}]{3}/u.test(q),
+    'must contain at least 3 letters or digits in a row (shorter terms cannot use the search index)',
+  )
+  .describe(
+    'Case-insensitive substring of the name, taken literally (`%` and `_` too); up to 64 characters, with at least 3 letters or digits in a row',
+  );
+
 export const listProductsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,200}$/, 'must be a nextCursor returned by this API')
     .optional(),
-  q: text().max(200).optional().describe('Case-insensitive substring of the name, taken literally'),
+  q: searchTerm.optional(),
 });
 
 // `*`, `"<version>"` or `W/"<version>"`: the version is compared either way, since a proxy
