@@ -99,7 +99,7 @@ export async function buildApp(input: BuildAppInput): Promise<FastifyInstance> {
     );
   });
 
-  await registerJwt(app, config);
+  await registerJwt(app, config, input.db);
   await app.register(fastifyRateLimit, {
     global: false,
     redis: input.redis,

@@ -34,6 +34,12 @@ export function findUserById(db: CommonQueryMethods, id: string): Promise<UserRo
   return db.maybeOne(sql.type(userRow)`SELECT ${userColumns} FROM users WHERE id = ${id}`);
 }
 
+/** The account's current role, or null when it no longer exists: checked on every signed-in request. */
+export function findUserRole(db: CommonQueryMethods, id: string): Promise<Role | null> {
+  return db.maybeOneFirst(sql.prepared('find_user_role', z.object({ role: z.enum(roles) }))`
+    SELECT role FROM users WHERE id = ${id}`);
+}
+
 export function findUserWithPasswordByEmail(
   db: CommonQueryMethods,
   email: string,

@@ -1,5 +1,5 @@
 import type { DatabasePool } from 'slonik';
-import { findUserById, setUserRole, upsertAdmin } from '../../db/users.js';
+import { findUserById, findUserRole, setUserRole, upsertAdmin, type Role } from '../../db/users.js';
 import { DomainError } from '../errors.js';
 import { hashPassword } from './passwords.js';
 import type { User } from './session.js';
@@ -8,6 +8,11 @@ export async function getUser(deps: { db: DatabasePool }, userId: string): Promi
   const user = await findUserById(deps.db, userId);
   if (!user) throw new DomainError('NOT_FOUND', 'User not found');
   return user;
+}
+
+/** The role a signed-in request acts with: the account's current one; null once it is deleted. */
+export function currentRole(deps: { db: DatabasePool }, userId: string): Promise<Role | null> {
+  return findUserRole(deps.db, userId);
 }
 
 export async function promoteUser(deps: { db: DatabasePool }, email: string): Promise<User> {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createOrder } from '../../../domain/orders/create-order.js';
 import type { AppDeps } from '../../deps.js';
-import { requireUser } from '../../auth.js';
+import { requireUserCheckedByRoute } from '../../auth.js';
 import { bearerAuth, problems } from '../../schemas.js';
 import { createOrderBody, createOrderHeaders, orderResponse } from './schemas.js';
 import { traceContextOf } from './trace-context.js';
@@ -18,7 +18,7 @@ const createOrderRoute: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       response: { 201: orderResponse, ...problems(400, 401, 409, 413, 415, 422) },
       responseHeaders: { 201: ['Location', 'Idempotency-Replayed'] },
     },
-    onRequest: requireUser,
+    onRequest: requireUserCheckedByRoute,
     handler: async (request, reply) => {
       const { order, replayed } = await createOrder(deps, {
         userId: request.user.sub,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getUser } from '../../../domain/auth/users.js';
 import { isDomainError, DomainError } from '../../../domain/errors.js';
 import type { AppDeps } from '../../deps.js';
-import { requireUser } from '../../auth.js';
+import { requireUserCheckedByRoute } from '../../auth.js';
 import { bearerAuth, problems, userResponse } from '../../schemas.js';
 
 const meRoute: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
@@ -13,7 +13,7 @@ const meRoute: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       security: bearerAuth,
       response: { 200: userResponse, ...problems(401) },
     },
-    preHandler: requireUser,
+    preHandler: requireUserCheckedByRoute,
     handler: async (request) => {
       try {
         return { user: await getUser(deps, request.user.sub) };
