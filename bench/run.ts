@@ -244,7 +244,7 @@ async function measurePipeline(workerService: Service, rate: number) {
 async function measureLag(workerService: Service, rate: number) {
   const connections = 4;
   const delayMs = Math.max(1, Math.round((connections * 1000) / rate - paused.p50Ms));
-  const before = await scrape(workerService.url);
+  const before = await scrape(workerService.metricsUrl);
   const row = await measure(
     'pipeline, paced at half the sustainable rate',
     connections,
@@ -253,7 +253,7 @@ async function measureLag(workerService: Service, rate: number) {
     true,
   );
   await waitForPipeline(client, 600_000);
-  const after = await scrape(workerService.url);
+  const after = await scrape(workerService.metricsUrl);
   const label = 'job_type="authorize-payment"';
   const quantile = (q: number) => {
     if (!before || !after) return null;

@@ -44,7 +44,7 @@ const start = await snapshot('start');
 
 /** Heap in use from the API's own metrics; RSS from /proc when it has none. */
 async function apiMemory(): Promise<{ source: string; bytes: number }> {
-  const metrics = await scrape(api.url);
+  const metrics = await scrape(api.metricsUrl);
   const heap = metrics && total(metrics, 'nodejs_heap_size_used_bytes');
   if (heap) return { source: 'nodejs_heap_size_used_bytes', bytes: heap };
   const status = readFileSync(`/proc/${api.pid}/status`, 'utf8');

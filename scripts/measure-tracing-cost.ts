@@ -114,6 +114,7 @@ async function startApi(
       JWT_SECRET: randomBytes(32).toString('hex'),
       HOST: '127.0.0.1',
       PORT: String(port),
+      METRICS_PORT: '0',
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
       // Production's level: the per-request line is part of the real cost (written to /dev/null).

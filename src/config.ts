@@ -109,6 +109,10 @@ const envSchema = z
     HTTP_HEADERS_TIMEOUT_MS: milliseconds.default(10_000),
     HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds.default(72_000),
     SHUTDOWN_TIMEOUT_MS: milliseconds.default(10_000),
+    // The API's /metrics has its own listener: loopback by default; 0.0.0.0 in containers, where
+    // only the scraper may reach the port (compose network, Kubernetes NetworkPolicy).
+    METRICS_HOST: z.string().default('127.0.0.1'),
+    METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
     // Off only to measure what metrics cost (the API then serves no /metrics).
     METRICS_ENABLED: z
       .enum(['true', 'false'])

@@ -35,6 +35,7 @@ async function startEverything(config: Config): Promise<void> {
   });
   await api.app.listen({ host: config.HOST, port: config.PORT });
   await worker.http.listen({ host: config.HOST, port: config.WORKER_PORT });
+  await api.app.metricsServer?.listen({ host: config.METRICS_HOST, port: config.METRICS_PORT });
   const base = api.app.listeningOrigin;
   api.app.log.info(
     {
@@ -42,6 +43,7 @@ async function startEverything(config: Config): Promise<void> {
       docs: `${base}/docs`,
       queues: `${base}/admin/queues`,
       health: `${base}/readyz`,
+      apiMetrics: api.app.metricsServer && `${api.app.metricsServer.listeningOrigin}/metrics`,
       workerMetrics: `${worker.http.listeningOrigin}/metrics`,
     },
     `orders service ready at ${base} (API reference: ${base}/docs)`,

@@ -17,6 +17,8 @@ export interface Service {
   name: string;
   pid: number;
   url: string;
+  /** Where its /metrics is: the worker's own port, the API's metrics listener. */
+  metricsUrl: string;
   /** SIGTERM (or `signal`), then waits for a clean exit; SIGKILL after `timeoutMs`. */
   stop: (signal?: NodeJS.Signals, timeoutMs?: number) => Promise<number | null>;
 }
@@ -84,6 +86,7 @@ export function spawnService(
   env: Record<string, string>,
   url: string,
   readyPath: string,
+  metricsUrl = url,
 ): Promise<Service> {
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
@@ -98,6 +101,7 @@ export function spawnService(
     name,
     pid: child.pid,
     url,
+    metricsUrl,
     stop: async (signal = 'SIGTERM', timeoutMs = 30_000) => {
       if (child.exitCode !== null) return child.exitCode;
       child.kill(signal);
@@ -150,7 +154,9 @@ export async function startApi({ observability, nodeFlags = [] }: NodeOptions): 
     'dist/api/main.js',
   ];
   const url = `http://127.0.0.1:${port}`;
-  return spawnService('api', args, serviceEnv(port, 0, observability), url, '/readyz');
+  const metricsPort = await freePort();
+  const env = { ...serviceEnv(port, 0, observability), METRICS_PORT: String(metricsPort) };
+  return spawnService('api', args, env, url, '/readyz', `http://127.0.0.1:${metricsPort}`);
 }
 
 export async function startWorker({

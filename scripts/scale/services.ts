@@ -33,6 +33,8 @@ export function serviceEnv(databaseUrl: string, webhookUrl: string): Record<stri
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
     SHUTDOWN_DRAIN_DELAY_MS: String(shutdownDrainDelayMs),
+    // Several APIs share this host: each metrics listener takes a free port.
+    METRICS_PORT: '0',
     // As in deploy/k8s: room for webhooks in flight (WEBHOOK_TIMEOUT_MS each) at a stop.
     SHUTDOWN_TIMEOUT_MS: '20000',
     WEBHOOK_URL: webhookUrl,

@@ -76,7 +76,7 @@ export async function buildApp(input: BuildAppInput): Promise<FastifyInstance> {
   registerJsonOnlyBodies(app);
   await registerBrowserPolicies(app, config);
   registerRouteNaming(app);
-  if (config.METRICS_ENABLED) registerMetrics(app, createApiMetrics(input.db));
+  registerMetrics(app, config.METRICS_ENABLED ? createApiMetrics(input.db) : null);
 
   const readiness = input.readiness ?? { draining: false };
   app.addHook('onRequest', async (request, reply) => {

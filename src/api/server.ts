@@ -63,5 +63,6 @@ export async function startApi(config: Config): Promise<ApiProcess> {
   const api = await createApi(config);
   closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS, logger: api.app.log }, api.close);
   await api.app.listen({ host: config.HOST, port: config.PORT });
+  await api.app.metricsServer?.listen({ host: config.METRICS_HOST, port: config.METRICS_PORT });
   return api;
 }

@@ -59,8 +59,9 @@ export interface SpawnedProcess {
 }
 
 /** Runs a TypeScript entry of this repo with Node + tsx, the way `npm start` / `npm run` do. */
+/** An API's metrics listener takes any free port, so API processes of parallel tests never clash. */
 export function spawnEntry(entry: string, env: Record<string, string>): SpawnedProcess {
-  return spawnProcess(process.execPath, ['--import', 'tsx', entry], env);
+  return spawnProcess(process.execPath, ['--import', 'tsx', entry], { METRICS_PORT: '0', ...env });
 }
 
 export function spawnProcess(

@@ -17,12 +17,12 @@ describe('API /metrics', () => {
 
   it('when a product is read, then http_requests_total moves for the route pattern, not the raw id', async () => {
     const labels = { method: 'GET', route: productRoute, status_code: '200' };
-    const before = await scrape(ctx.app);
+    const before = await scrape(ctx.app.metricsServer!);
 
     const response = await ctx.app.inject({ method: 'GET', url: `/api/v1/products/${productId}` });
     expect(response.statusCode).toBe(200);
 
-    const after = await scrape(ctx.app);
+    const after = await scrape(ctx.app.metricsServer!);
     expect(valueOf(after, 'http_requests_total', labels)).toBe(
       valueOf(before, 'http_requests_total', labels) + 1,
     );
@@ -43,7 +43,7 @@ describe('API /metrics', () => {
       status_code: '404',
       code: 'NOT_FOUND',
     };
-    const before = await scrape(ctx.app);
+    const before = await scrape(ctx.app.metricsServer!);
 
     const response = await ctx.app.inject({
       method: 'GET',
@@ -51,7 +51,7 @@ describe('API /metrics', () => {
     });
     expectProblem(response, 404, 'NOT_FOUND');
 
-    const after = await scrape(ctx.app);
+    const after = await scrape(ctx.app.metricsServer!);
     expect(valueOf(after, 'http_errors_total', labels)).toBe(
       valueOf(before, 'http_errors_total', labels) + 1,
     );
@@ -59,12 +59,12 @@ describe('API /metrics', () => {
 
   it('when a request fails validation, then http_errors_total carries code VALIDATION_FAILED', async () => {
     const labels = { route: productRoute, status_code: '400', code: 'VALIDATION_FAILED' };
-    const before = await scrape(ctx.app);
+    const before = await scrape(ctx.app.metricsServer!);
 
     const response = await ctx.app.inject({ method: 'GET', url: '/api/v1/products/not-a-uuid' });
     expectProblem(response, 400, 'VALIDATION_FAILED');
 
-    const after = await scrape(ctx.app);
+    const after = await scrape(ctx.app.metricsServer!);
     expect(valueOf(after, 'http_errors_total', labels)).toBe(
       valueOf(before, 'http_errors_total', labels) + 1,
     );
@@ -72,7 +72,7 @@ describe('API /metrics', () => {
 
   it('when 50 random unknown URLs are requested, then they add no route label values beyond "unmatched"', async () => {
     await ctx.app.inject({ method: 'GET', url: '/no-such-route-warmup' });
-    const before = await scrape(ctx.app);
+    const before = await scrape(ctx.app.metricsServer!);
     const unmatched = { route: 'unmatched', status_code: '404', code: 'NOT_FOUND' };
 
     for (let i = 0; i < 50; i++) {
@@ -83,7 +83,7 @@ describe('API /metrics', () => {
       expect(response.statusCode).toBe(404);
     }
 
-    const after = await scrape(ctx.app);
+    const after = await scrape(ctx.app.metricsServer!);
     for (const name of ['http_requests_total', 'http_errors_total']) {
       expect(labelValues(after, name, 'route')).toEqual(labelValues(before, name, 'route'));
     }
@@ -92,15 +92,20 @@ describe('API /metrics', () => {
     );
   });
 
+  it('when GET /metrics reaches the API port, then 404: metrics have their own listener', async () => {
+    expectProblem(await ctx.app.inject({ method: 'GET', url: '/metrics' }), 404, 'NOT_FOUND');
+    expect(ctx.app.metricsServer).not.toBeNull();
+  });
+
   it('when /metrics is scraped, then scrapes are not counted as HTTP requests', async () => {
-    await scrape(ctx.app);
-    const samples = await scrape(ctx.app);
+    await scrape(ctx.app.metricsServer!);
+    const samples = await scrape(ctx.app.metricsServer!);
     expect(labelValues(samples, 'http_requests_total', 'route').has('/metrics')).toBe(false);
   });
 
   it('when scraped, then every series is labelled service="orders-api" and the process metrics are there', async () => {
     await ctx.app.inject({ method: 'GET', url: '/healthz' });
-    const samples = await scrape(ctx.app);
+    const samples = await scrape(ctx.app.metricsServer!);
 
     expect(samples.length).toBeGreaterThan(0);
     expect(samples.filter((sample) => sample.labels.service !== 'orders-api')).toEqual([]);
@@ -124,7 +129,6 @@ describe('when METRICS_ENABLED is false', () => {
   const off = useTestApp({ METRICS_ENABLED: 'false' });
 
   it('then the API serves no /metrics (so the bench can measure what metrics cost)', async () => {
-    const response = await off.app.inject({ method: 'GET', url: '/metrics' });
-    expectProblem(response, 404, 'NOT_FOUND');
+    expect(off.app.metricsServer).toBeNull();
   });
 });

@@ -66,6 +66,7 @@ describe('npm start', () => {
       ['node_modules/tsx/dist/cli.mjs', '--import', './src/api/instrument.ts', 'src/dev.ts'],
       {
         PORT: String(port),
+        METRICS_PORT: '0',
         DATABASE_URL: withDatabase(maintenanceUrl, name),
         REDIS_URL: inject('redisUrl'),
         SHUTDOWN_DRAIN_DELAY_MS: '0',

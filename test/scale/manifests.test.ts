@@ -121,9 +121,9 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
 
   it('when the probes run, then readiness asks /readyz and liveness /healthz on the port the process listens on', () => {
     const config = loadConfig({ ...configMap(production), ...placeholders });
-    for (const [name, port] of [
-      ['orders-api', config.PORT],
-      ['orders-worker', config.WORKER_PORT],
+    for (const [name, port, metricsPort] of [
+      ['orders-api', config.PORT, config.METRICS_PORT],
+      ['orders-worker', config.WORKER_PORT, config.WORKER_PORT],
     ] as const) {
       const deployment = find(production, 'Deployment', name);
       const [container] = deployment.spec.template.spec.containers;
@@ -133,9 +133,29 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
       expect(container.livenessProbe.httpGet).toEqual({ path: '/healthz', port: portName });
       expect(deployment.spec.template.metadata.annotations).toMatchObject({
         'prometheus.io/scrape': 'true',
-        'prometheus.io/port': String(port),
+        'prometheus.io/port': String(metricsPort),
       });
+      expect(
+        container.ports.map((entry: { containerPort: number }) => entry.containerPort),
+      ).toContain(metricsPort);
     }
+  });
+
+  it('when Prometheus scrapes the API, then only the monitoring namespace reaches its metrics port, and not the ingress', () => {
+    const config = loadConfig({ ...configMap(production), ...placeholders });
+    const policy = find(production, 'NetworkPolicy', 'orders-api');
+    const namespacesFor = (port: number) =>
+      policy.spec.ingress
+        .filter((rule: { ports: { port: number }[] }) => rule.ports.some((p) => p.port === port))
+        .flatMap(
+          (rule: { from: { namespaceSelector: { matchLabels: Record<string, string> } }[] }) =>
+            rule.from.map(
+              (peer) => peer.namespaceSelector.matchLabels['kubernetes.io/metadata.name'],
+            ),
+        );
+    expect(config.METRICS_HOST).toBe('0.0.0.0');
+    expect(namespacesFor(config.METRICS_PORT)).toEqual(['monitoring']);
+    expect(namespacesFor(config.PORT)).not.toContain('monitoring');
   });
 
   it('when pods run, then they are non-root with a read-only root filesystem and a writable /tmp', () => {

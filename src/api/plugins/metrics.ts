@@ -1,10 +1,25 @@
-import type { FastifyInstance, FastifyReply, onResponseHookHandler } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type onResponseHookHandler,
+} from 'fastify';
 import type { ApiMetrics } from '../../metrics.js';
 
 export const metricsPath = '/metrics';
 
 /** Fixed route label for requests no route matched, so random URLs add no series. */
 export const unmatchedRoute = 'unmatched';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Serves GET /metrics on its own listener (METRICS_HOST:METRICS_PORT), never on the API's
+     * public port; null when METRICS_ENABLED is false. Closed with the API.
+     */
+    metricsServer: FastifyInstance | null;
+  }
+}
 
 type Observe = (method: string, reply: FastifyReply) => void;
 
@@ -41,16 +56,19 @@ function routeObserver(metrics: ApiMetrics, route: string): Observe {
 }
 
 /**
- * RED metrics by route pattern and GET /metrics in Prometheus text format. Each route gets its
- * own onResponse hook at registration, with its pattern fixed then; requests no route matched
- * are observed by one app-wide hook. Scrapes themselves are left out of the HTTP metrics:
- * Prometheus records them as `up` and `scrape_duration_seconds`, and they would skew the API's
- * rates. No OpenMetrics (hence no exemplars): prom-client 15.1.3 then appends a second `_total`
- * to counters already named `*_total`, which would break every dashboard and alert.
+ * RED metrics by route pattern, and a separate server for GET /metrics in Prometheus text
+ * format (so scrapes are neither reachable on the API port nor counted as its requests). Each
+ * route gets its own onResponse hook at registration, with its pattern fixed then; requests no
+ * route matched are observed by one app-wide hook. No OpenMetrics (hence no exemplars):
+ * prom-client 15.1.3 then appends a second `_total` to counters already named `*_total`, which
+ * would break every dashboard and alert.
  */
-export function registerMetrics(app: FastifyInstance, metrics: ApiMetrics): void {
+export function registerMetrics(app: FastifyInstance, metrics: ApiMetrics | null): void {
+  if (!metrics) {
+    app.decorate('metricsServer', null);
+    return;
+  }
   app.addHook('onRoute', (route) => {
-    if (route.url === metricsPath) return;
     const observe = routeObserver(metrics, route.url);
     // Callback style: no promise per request on the hot path.
     const hook: onResponseHookHandler = (request, reply, done) => {
@@ -65,8 +83,16 @@ export function registerMetrics(app: FastifyInstance, metrics: ApiMetrics): void
     done();
   });
 
-  app.get(metricsPath, { schema: { hide: true } }, async (_request, reply) => {
+  const server = Fastify({
+    loggerInstance: app.log.child({ listener: 'metrics' }),
+    logController: new LogController({ disableRequestLogging: true }),
+    forceCloseConnections: true,
+  });
+  server.get(metricsPath, async (_request, reply) => {
     const body = await metrics.registry.metrics();
     return reply.type(metrics.registry.contentType).send(body);
   });
+  app.decorate('metricsServer', server);
+  // After the API's own close: the drain stays observable to the end.
+  app.addHook('onClose', async () => server.close());
 }
