@@ -14,6 +14,7 @@ import { createQueues, createWebhookQueue } from '../../queues.js';
 import type { AppDeps } from '../deps.js';
 import { requireAdmin } from '../auth.js';
 import { sendProblem } from '../problem.js';
+import { loginLimits } from '../rate-limits.js';
 
 export const bullBoardPath = '/admin/queues';
 export const signInPath = '/admin/sign-in';
@@ -55,22 +56,8 @@ const adminPages: FastifyPluginAsync<AppDeps> = async (app, deps) => {
 };
 
 const signInRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
-  const timeWindow = 60_000;
   // The API's login limits, on the same counters: the form is one more way to guess passwords.
-  const limitPerIp = app.createRateLimit({
-    max: deps.config.LOGIN_RATE_LIMIT_PER_IP,
-    timeWindow,
-    keyGenerator: (request) => `login:ip:${request.ip}`,
-  });
-  const limitPerEmail = app.createRateLimit({
-    max: deps.config.LOGIN_RATE_LIMIT_PER_EMAIL,
-    timeWindow,
-    keyGenerator: (request) => `login:email:${signInForm(request).email}`,
-  });
-  const tooMany = (reply: FastifyReply, seconds: number) => {
-    reply.header('retry-after', String(Math.max(1, seconds)));
-    return sendProblem(reply, 'RATE_LIMITED', 'Too many login attempts; retry later');
-  };
+  const limits = loginLimits(app, deps.config);
 
   app.get(signInPath, { schema: { hide: true } }, async (_request, reply) =>
     signInPage(reply, 200),
@@ -78,16 +65,10 @@ const signInRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
 
   app.post(signInPath, {
     schema: { hide: true },
-    onRequest: async (request, reply) => {
-      const limit = await limitPerIp(request);
-      if (!limit.isAllowed && limit.isExceeded) return tooMany(reply, limit.ttlInSeconds);
-    },
+    onRequest: async (request, reply) => limits.perIp(request, reply),
     preHandler: [
       app.csrfProtection,
-      async (request, reply) => {
-        const limit = await limitPerEmail(request);
-        if (!limit.isAllowed && limit.isExceeded) return tooMany(reply, limit.ttlInSeconds);
-      },
+      async (request, reply) => limits.perEmail(request, reply, signInForm(request).email),
     ],
     handler: async (request, reply) => {
       try {

@@ -43,6 +43,16 @@ const rows: Record<string, Row> = {
   'GET /api/v1/orders': { url: () => '/api/v1/orders' },
   'GET /api/v1/orders/{id}': { url: () => `/api/v1/orders/${randomUUID()}` },
   'POST /api/v1/orders/{id}/cancel': { url: () => `/api/v1/orders/${randomUUID()}/cancel` },
+  'POST /api/v1/orders/{id}/ship': {
+    admin: true,
+    url: () => `/api/v1/orders/${randomUUID()}/ship`,
+    payload: () => ({ carrier: 'DHL', trackingNumber: 'JD014600006281' }),
+  },
+  'POST /api/v1/orders/{id}/deliver': {
+    admin: true,
+    url: () => `/api/v1/orders/${randomUUID()}/deliver`,
+  },
+  'GET /api/v1/orders/{id}/history': { url: () => `/api/v1/orders/${randomUUID()}/history` },
 };
 
 /** Operations the served OpenAPI document marks as needing a bearer token. */
