@@ -53,3 +53,30 @@ describe('signed POST attempts', () => {
     expect((await attempt(500)).failure?.message).toBe('HTTP 500');
   });
 });
+
+describe('signed POST and redirects', () => {
+  it('when the receiver redirects, then the redirect is not followed and the attempt fails with its status', async () => {
+    const { createServer } = await import('node:http');
+    let followed = 0;
+    const server = createServer((request, response) => {
+      if (request.url === '/elsewhere') followed++;
+      response.writeHead(307, { location: '/elsewhere' }).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const failure = await postSigned({
+        url: `http://127.0.0.1:${port}/hook`,
+        secret: webhookSecret,
+        timeoutMs: 1_000,
+        messageId: randomUUID(),
+        body: '{}',
+      }).catch((error: Error) => error);
+
+      expect((failure as Error).message).toBe('HTTP 307');
+      expect(followed).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+});
