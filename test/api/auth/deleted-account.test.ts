@@ -53,6 +53,37 @@ const rows: Record<string, Row> = {
     url: () => `/api/v1/orders/${randomUUID()}/deliver`,
   },
   'GET /api/v1/orders/{id}/history': { url: () => `/api/v1/orders/${randomUUID()}/history` },
+  'POST /api/v1/webhook-endpoints': {
+    admin: true,
+    url: () => '/api/v1/webhook-endpoints',
+    payload: () => ({ url: 'https://hooks.example.com/orders' }),
+  },
+  'GET /api/v1/webhook-endpoints': { admin: true, url: () => '/api/v1/webhook-endpoints' },
+  'GET /api/v1/webhook-endpoints/{id}': {
+    admin: true,
+    url: () => `/api/v1/webhook-endpoints/${randomUUID()}`,
+  },
+  'PATCH /api/v1/webhook-endpoints/{id}': {
+    admin: true,
+    url: () => `/api/v1/webhook-endpoints/${randomUUID()}`,
+    payload: () => ({ enabled: false }),
+  },
+  'DELETE /api/v1/webhook-endpoints/{id}': {
+    admin: true,
+    url: () => `/api/v1/webhook-endpoints/${randomUUID()}`,
+  },
+  'POST /api/v1/webhook-endpoints/{id}/rotate-secret': {
+    admin: true,
+    url: () => `/api/v1/webhook-endpoints/${randomUUID()}/rotate-secret`,
+  },
+  'GET /api/v1/webhook-endpoints/{id}/deliveries': {
+    admin: true,
+    url: () => `/api/v1/webhook-endpoints/${randomUUID()}/deliveries`,
+  },
+  'POST /api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/retry': {
+    admin: true,
+    url: () => `/api/v1/webhook-endpoints/${randomUUID()}/deliveries/${randomUUID()}/retry`,
+  },
 };
 
 /** Operations the served OpenAPI document marks as needing a bearer token. */
