@@ -1,12 +1,10 @@
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
-import { BullMQOtel } from 'bullmq-otel';
 import type { Logger } from 'pino';
 import type { DatabasePool } from 'slonik';
 import type { Config } from '../config.js';
 import { expireOrders } from '../domain/orders/expire-orders.js';
 import { queuePrefix } from '../queues.js';
 import { settledWithin } from '../timeouts.js';
-import { activeTraceContext } from './trace.js';
 
 export interface ExpiryDeps {
   config: Config;
@@ -41,7 +39,7 @@ export function startExpiry(deps: ExpiryDeps): { stop: () => Promise<void> } {
         ttlSeconds: config.ORDER_PENDING_TTL,
         // create_order runs as one statement, so it cannot take longer than the timeout.
         slackMs: 2 * config.DATABASE_STATEMENT_TIMEOUT_MS,
-        trace: activeTraceContext(),
+        trace: { traceparent: null, tracestate: null },
       });
       if (expired > 0) {
         deps.nudgeRelay();
@@ -53,7 +51,7 @@ export function startExpiry(deps: ExpiryDeps): { stop: () => Promise<void> } {
       connection: deps.connection,
       prefix,
       concurrency: 1,
-      telemetry: new BullMQOtel({ tracerName: 'orders-worker' }),
+      // Untraced: a sweep belongs to no order, and a trace every period would be noise.
     },
   );
   worker.on('failed', (_job, error) =>
