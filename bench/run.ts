@@ -119,7 +119,7 @@ const pgbenchAtPausedPoint =
   classicRows.find((row) => row.concurrency === paused.concurrency) ?? reference;
 const backlogToDrain = (await pipelineCounts(client)).pending;
 const sink = await startWebhookSink();
-const worker = await startWorker({
+let worker = await startWorker({
   observability: { tracing: true, metrics: true },
   env: { WEBHOOK_URL: sink.url, WEBHOOK_SECRET: sink.secret },
 });
@@ -154,6 +154,33 @@ await resetOrders();
 sink.reset();
 const pipeline = await measurePipeline(worker, sustainable * 0.95);
 versus(pipeline.row, reference, 'classic pgbench');
+
+// 3b. The same rate with the workflow asking a payment endpoint (a local stub answering 204).
+await worker.stop();
+const paymentStub = await startWebhookSink();
+const paidWorker = await startWorker({
+  observability: { tracing: true, metrics: true },
+  env: {
+    WEBHOOK_URL: sink.url,
+    WEBHOOK_SECRET: sink.secret,
+    PAYMENT_URL: paymentStub.url,
+    PAYMENT_SECRET: paymentStub.secret,
+  },
+});
+await resetOrders();
+sink.reset();
+const paidPipeline = await measurePipeline(
+  paidWorker,
+  sustainable * 0.95,
+  'pipeline with a payment stub, same pace',
+);
+versus(paidPipeline.row, reference, 'classic pgbench');
+await paidWorker.stop();
+await paymentStub.close();
+worker = await startWorker({
+  observability: { tracing: true, metrics: true },
+  env: { WEBHOOK_URL: sink.url, WEBHOOK_SECRET: sink.secret },
+});
 
 // 4. Outbox commit → consumer start at half that rate.
 await resetOrders();
@@ -197,13 +224,17 @@ await clearRedis();
  * must be confirmed exactly once and every event delivered; CPU and statements per order come
  * from the same run.
  */
-async function measurePipeline(workerService: Service, rate: number) {
+async function measurePipeline(
+  workerService: Service,
+  rate: number,
+  scenario = 'pipeline, paced at its sustainable rate',
+) {
   const connections = paused.concurrency;
   const delayMs = Math.max(1, Math.round((connections * 1000) / rate - paused.p50Ms));
   const hotBefore = await readHotUpdates(client);
   const statementsReset = await resetStatementStats(client);
   const row = await measure(
-    'pipeline, paced at its sustainable rate',
+    scenario,
     connections,
     { api: api.pid, worker: workerService.pid },
     wrk(api.url, { script: 'create-order', connections, delayMs }),
@@ -293,6 +324,13 @@ const summary = {
     cpuMsPerOrder: pipeline.cpuMsPerOrder,
     statementsPerOrder: pipeline.statements,
     hotUpdates: pipeline.hot,
+  },
+  pipelineWithPaymentStub: {
+    ordersPerSecond: paidPipeline.row.requestsPerSecond,
+    vsPipeline: paidPipeline.row.requestsPerSecond / pipeline.row.requestsPerSecond,
+    backlog: paidPipeline.row.backlog,
+    confirmedOnce: paidPipeline.confirmedOnce,
+    cpuMsPerOrder: paidPipeline.cpuMsPerOrder,
   },
   lag,
   getById: { vsBare: getRow.vsLimit?.ratio, observabilityCost },

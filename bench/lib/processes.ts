@@ -69,6 +69,8 @@ function serviceEnv(port: number, workerPort: number, observability: Observabili
     REGISTER_RATE_LIMIT_PER_IP: '1000000000',
     SEARCH_RATE_LIMIT_PER_IP: '1000000000',
     SHUTDOWN_DRAIN_DELAY_MS: '100',
+    // The webhook sink and payment stub listen on loopback, which production refuses by default.
+    WEBHOOK_ALLOW_PRIVATE: 'true',
     ...(instrumentation.metricsSwitch
       ? { [instrumentation.metricsSwitch]: String(observability.metrics) }
       : {}),
