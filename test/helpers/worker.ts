@@ -197,9 +197,15 @@ export function deadLetters(db: CommonQueryMethods, eventId: string): Promise<nu
 }
 
 /** Inbox rows of an event: one per consumer that has not applied it yet. */
-export function inboxCount(db: CommonQueryMethods, eventId: string): Promise<number> {
+/** Inbox rows of an event still waiting for a consumer (any consumer, or the one named). */
+export function inboxCount(
+  db: CommonQueryMethods,
+  eventId: string,
+  consumer?: string,
+): Promise<number> {
   return db.oneFirst(sql.type(z.object({ count: z.number() }))`
-    SELECT count(*)::int AS count FROM inbox WHERE event_id = ${eventId}`);
+    SELECT count(*)::int AS count FROM inbox
+    WHERE event_id = ${eventId} AND (${consumer ?? null}::text IS NULL OR consumer = ${consumer ?? null})`);
 }
 
 const historyRow = z.object({

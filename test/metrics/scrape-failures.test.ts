@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DatabasePool } from 'slonik';
 import { describe, expect, it, vi } from 'vitest';
 import { createWorkerMetrics, type QueueJobCounts } from '../../src/metrics.js';
@@ -24,6 +25,7 @@ function sources(mode: { current: 'up' | 'down' | 'hanging' }) {
         oldestUnconsumedAgeSeconds: 1.5,
         deadLetters: 0,
       }),
+    any: () => answer([{ endpointId: randomUUID(), pending: 2, oldestPendingSeconds: 3 }]),
   } as unknown as DatabasePool;
   const queue: QueueJobCounts = {
     name: 'order-created',
@@ -51,8 +53,8 @@ describe('scrape-time collectors', () => {
         valueOf(samples, 'bullmq_queue_jobs', { queue: 'order-created', state: 'failed' }),
       ).toBe(4);
     }
-    // The three DB gauges share one read: one line for it, one for the queues.
-    expect(debug).toHaveBeenCalledTimes(2);
+    // The DB gauges share one read: one line for it, one for the webhook backlog, one for the queues.
+    expect(debug).toHaveBeenCalledTimes(3);
   });
 
   it('when a read hangs, then the scrape still answers within about a second', async () => {

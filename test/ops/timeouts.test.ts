@@ -13,6 +13,7 @@ const ctx = useCapturedApp({
     HTTP_HEADERS_TIMEOUT_MS: '3000',
     HTTP_KEEP_ALIVE_TIMEOUT_MS: '300',
     DATABASE_STATEMENT_TIMEOUT_MS: '300',
+    SEARCH_STATEMENT_TIMEOUT_MS: '300',
   },
   addRoutes: (app, db) => {
     app.get('/test/slow-query', async () => db.query(sql.unsafe`SELECT pg_sleep(3)`));

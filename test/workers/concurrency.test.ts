@@ -45,10 +45,14 @@ describe('two relays and two workers at once', () => {
     const placedMs = Date.now() - started;
 
     const counts = await waitFor(
-      'every order to be confirmed and every event relayed',
+      'every order confirmed and every event relayed and consumed',
       async () => {
         const current = await workflowCounts(ctx.db);
-        return current.confirmed === orderCount && current.unpublished === 0 ? current : undefined;
+        return current.confirmed === orderCount &&
+          current.unpublished === 0 &&
+          current.unconsumed === 0
+          ? current
+          : undefined;
       },
       60_000,
       100,
