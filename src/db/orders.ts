@@ -262,26 +262,40 @@ export function expireDueOrders(db: CommonQueryMethods, sweep: ExpirySweep): Pro
       ${sweep.batch}::int, ${sweep.trace.traceparent}::text, ${sweep.trace.tracestate}::text)`);
 }
 
-const paymentDueRow = z.object({ status: z.enum(orderStatuses).nullable() });
+const paymentDueRow = z.object({ eventId: z.uuid(), status: z.enum(orderStatuses).nullable() });
 
 /**
- * Before asking for a payment: the status of the event's order, or null when the consumer's
+ * Before asking for payments: the status of each event's order, or null when the consumer's
  * inbox row is gone (the event was applied before). An order no longer pending needs no payment,
- * so its inbox row is taken in the same statement.
+ * so its inbox row is taken in the same statement. One row per event, in any order.
  */
 export function takeUnlessPending(
   db: CommonQueryMethods,
   consumer: string,
-  event: { eventId: string; orderId: string },
-): Promise<OrderStatus | null> {
-  return db.oneFirst(sql.prepared('take_unless_pending', paymentDueRow)`
-    WITH due AS (
-      SELECT o.status FROM inbox i JOIN orders o ON o.id = ${event.orderId}::uuid
-      WHERE i.consumer = ${consumer}::text AND i.event_id = ${event.eventId}::uuid
+  events: readonly { eventId: string; orderId: string }[],
+): Promise<readonly z.infer<typeof paymentDueRow>[]> {
+  return db.any(sql.prepared('take_unless_pending', paymentDueRow)`
+    WITH requested AS (
+      SELECT * FROM unnest(
+        ${sql.array(
+          events.map((event) => event.eventId),
+          'uuid',
+        )},
+        ${sql.array(
+          events.map((event) => event.orderId),
+          'uuid',
+        )}
+      ) AS r(event_id, order_id)
+    ), due AS (
+      SELECT r.event_id, o.status
+      FROM requested r
+      JOIN inbox i ON i.consumer = ${consumer}::text AND i.event_id = r.event_id
+      JOIN orders o ON o.id = r.order_id
     ), released AS (
-      DELETE FROM inbox i
-      WHERE i.consumer = ${consumer}::text AND i.event_id = ${event.eventId}::uuid
-        AND EXISTS (SELECT FROM due WHERE due.status <> 'pending')
+      DELETE FROM inbox i USING due
+      WHERE i.consumer = ${consumer}::text AND i.event_id = due.event_id
+        AND due.status <> 'pending'
     )
-    SELECT (SELECT status FROM due) AS status`);
+    SELECT r.event_id AS "eventId", due.status
+    FROM requested r LEFT JOIN due ON due.event_id = r.event_id`);
 }

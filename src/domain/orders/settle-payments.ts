@@ -53,20 +53,28 @@ export async function settlePayments(
   });
 }
 
+/** Whether an order.created event's payment still has to be asked for. */
+export type PaymentDue = 'due' | 'not-pending' | 'duplicate';
+
 /**
- * Whether the payment of an order.created event still has to be asked for (`due`), or is settled
- * already: applied by an earlier delivery, or its order no longer pending (expired or cancelled
- * meanwhile), which applies the event as it is.
+ * For each order.created event, whether its payment still has to be asked for (`due`), or is
+ * settled already: applied by an earlier delivery, or its order no longer pending (expired or
+ * cancelled meanwhile), which applies the event as it is. Many events per statement.
  */
-export async function paymentDue(
+export async function paymentsDue(
   deps: { db: DatabasePool },
   consumer: string,
-  event: OrderEvent,
-): Promise<'due' | 'not-pending' | 'duplicate'> {
-  const status = await takeUnlessPending(deps.db, consumer, {
-    eventId: event.id,
-    orderId: event.orderId,
+  events: readonly OrderEvent[],
+): Promise<PaymentDue[]> {
+  const rows = await takeUnlessPending(
+    deps.db,
+    consumer,
+    events.map((event) => ({ eventId: event.id, orderId: event.orderId })),
+  );
+  const statusByEvent = new Map(rows.map((row) => [row.eventId, row.status]));
+  return events.map((event) => {
+    const status = statusByEvent.get(event.id) ?? null;
+    if (status === null) return 'duplicate';
+    return status === 'pending' ? 'due' : 'not-pending';
   });
-  if (status === null) return 'duplicate';
-  return status === 'pending' ? 'due' : 'not-pending';
 }

@@ -1,7 +1,7 @@
 import { UnrecoverableError } from 'bullmq';
 import type { OrderEvent } from '../../domain/orders/events.js';
 import {
-  paymentDue,
+  paymentsDue,
   settlePayments,
   type Payment,
   type PaymentAnswer,
@@ -29,8 +29,11 @@ export function authorizePayment(deps: JobDeps): JobHandler {
   };
   if (deps.config.PAYMENT_URL === undefined) return (event) => settleNow(event, 'authorized');
   const ask = askPaymentEndpoint(deps);
+  const checkDue = createBatcher(deps, 'check payments due', (events: readonly OrderEvent[]) =>
+    paymentsDue(deps, consumer, events),
+  );
   return async (event) => {
-    const due = await paymentDue(deps, consumer, event);
+    const due = await checkDue(event);
     if (due !== 'due') return due;
     return settleNow(event, await ask(event));
   };
