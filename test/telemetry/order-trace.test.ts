@@ -1,22 +1,11 @@
 import { Writable } from 'node:stream';
 import { SpanKind } from '@opentelemetry/api';
-import {
-  AlwaysOnSampler,
-  InMemorySpanExporter,
-  SimpleSpanProcessor,
-  type ReadableSpan,
-} from '@opentelemetry/sdk-trace';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTelemetry } from '../../src/telemetry.js';
+import { descendsFrom, parentOf, startTestTracing } from '../helpers/tracing.js';
 
-// Before any app module loads: the instrumentations patch pg, ioredis and http as they are
-// first imported, so everything below is imported dynamically.
-const exporter = new InMemorySpanExporter();
-await startTelemetry({
-  serviceName: 'orders-test',
-  spanProcessors: [new SimpleSpanProcessor({ exporter })],
-  sampler: new AlwaysOnSampler(),
-});
+// Before any app module loads (see startTestTracing), so the app is imported dynamically.
+const exporter = await startTestTracing();
 
 const [
   { Redis },
@@ -51,18 +40,8 @@ function lineCollector(lines: Record<string, unknown>[]): Writable {
   });
 }
 
-const parentOf = (span: ReadableSpan) => span.parentSpanContext?.spanId;
 const isPg = (span: ReadableSpan) => span.attributes['db.system.name'] === 'postgresql';
 const isRedis = (span: ReadableSpan) => span.attributes['db.system.name'] === 'redis';
-
-/** True if `ancestor` is on the parent chain of `span`. */
-function descendsFrom(span: ReadableSpan, ancestor: ReadableSpan, all: ReadableSpan[]): boolean {
-  const byId = new Map(all.map((candidate) => [candidate.spanContext().spanId, candidate]));
-  for (let id = parentOf(span); id; id = byId.get(id) && parentOf(byId.get(id)!)) {
-    if (id === ancestor.spanContext().spanId) return true;
-  }
-  return false;
-}
 
 describe('traces and log correlation across the API and the worker', () => {
   const apiLogs: Record<string, unknown>[] = [];

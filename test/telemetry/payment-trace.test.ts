@@ -1,21 +1,9 @@
 import { SpanKind } from '@opentelemetry/api';
-import {
-  AlwaysOnSampler,
-  InMemorySpanExporter,
-  SimpleSpanProcessor,
-  type ReadableSpan,
-} from '@opentelemetry/sdk-trace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTelemetry } from '../../src/telemetry.js';
+import { descendsFrom, startTestTracing } from '../helpers/tracing.js';
 
-// Before any app module loads: the instrumentations patch pg, http and undici as they are first
-// imported, so everything below is imported dynamically.
-const exporter = new InMemorySpanExporter();
-await startTelemetry({
-  serviceName: 'orders-test',
-  spanProcessors: [new SimpleSpanProcessor({ exporter })],
-  sampler: new AlwaysOnSampler(),
-});
+// Before any app module loads (see startTestTracing), so the app is imported dynamically.
+const exporter = await startTestTracing();
 
 const [
   { Redis },
@@ -40,16 +28,6 @@ const [
   import('../helpers/payment.js'),
   import('../helpers/worker.js'),
 ]);
-
-const parentOf = (span: ReadableSpan) => span.parentSpanContext?.spanId;
-
-function descendsFrom(span: ReadableSpan, ancestor: ReadableSpan, all: ReadableSpan[]): boolean {
-  const byId = new Map(all.map((candidate) => [candidate.spanContext().spanId, candidate]));
-  for (let id = parentOf(span); id; id = byId.get(id) && parentOf(byId.get(id)!)) {
-    if (id === ancestor.spanContext().spanId) return true;
-  }
-  return false;
-}
 
 describe('the trace of one order with a payment endpoint', () => {
   let cleanup: (() => Promise<void>)[] = [];
