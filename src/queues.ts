@@ -1,6 +1,7 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
+import type { Subscription } from './db/outbox.js';
 import { orderEventTypes, type OrderEvent, type OrderEventType } from './domain/orders/events.js';
 
 /**
@@ -11,25 +12,41 @@ import { orderEventTypes, type OrderEvent, type OrderEventType } from './domain/
  * schema, a line here and a file in jobs/.
  */
 export const consumers = {
-  'authorize-payment': { events: ['order.created'], enabled: () => true },
-  // Fans each event out to the webhook endpoints subscribed to it (src/workers/webhook-sender.ts).
-  'deliver-webhook': { events: orderEventTypes, enabled: (_config: Config) => true },
+  'authorize-payment': {
+    events: ['order.created'],
+    enabled: () => true,
+    needsWebhookEndpoint: false,
+  },
+  // Fans each event out to the webhook endpoints subscribed to it (src/workers/webhook-sender.ts);
+  // handed only the events an enabled endpoint subscribes to when the relay publishes them.
+  'deliver-webhook': {
+    events: orderEventTypes,
+    enabled: (_config: Config) => true,
+    needsWebhookEndpoint: true,
+  },
 } as const satisfies Record<
   string,
-  { events: readonly OrderEventType[]; enabled: (config: Config) => boolean }
+  {
+    events: readonly OrderEventType[];
+    enabled: (config: Config) => boolean;
+    needsWebhookEndpoint: boolean;
+  }
 >;
 
 export type ConsumerName = keyof typeof consumers;
 export const consumerNames = Object.keys(consumers) as ConsumerName[];
+export type ConsumerSubscription = Subscription & { consumer: ConsumerName };
 
 /** The consumers this configuration runs, with the event types each takes. */
-export function enabledSubscriptions(
-  config: Config,
-): { consumer: ConsumerName; eventType: OrderEventType }[] {
+export function enabledSubscriptions(config: Config): ConsumerSubscription[] {
   return consumerNames
     .filter((consumer) => consumers[consumer].enabled(config))
     .flatMap((consumer) =>
-      consumers[consumer].events.map((eventType) => ({ consumer, eventType })),
+      consumers[consumer].events.map((eventType) => ({
+        consumer,
+        eventType,
+        needsWebhookEndpoint: consumers[consumer].needsWebhookEndpoint,
+      })),
     );
 }
 

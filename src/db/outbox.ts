@@ -38,10 +38,21 @@ export const eventColumns = sql.fragment`
   id, event_type AS type, aggregate_id AS "orderId", payload, traceparent, tracestate,
   created_at AS "createdAt"`;
 
-/** Which consumer takes which event type: one inbox row per pair when an event is published. */
+/**
+ * Which consumer takes which event type: one inbox row per pair when an event is published, or,
+ * when the consumer needs a webhook endpoint, only while an enabled one subscribes to the type.
+ */
 export interface Subscription {
   consumer: string;
   eventType: OrderEventType;
+  needsWebhookEndpoint: boolean;
+}
+
+const publishedRow = orderEventSchema.extend({ handedTo: z.array(z.string()) });
+export interface PublishedEvent {
+  event: OrderEvent;
+  /** The consumers that got an inbox row for it: the jobs to enqueue. */
+  handedTo: string[];
 }
 
 /**
@@ -49,13 +60,14 @@ export interface Subscription {
  * skip them), marks them published and hands each to its consumers (an inbox row per pair).
  * The caller enqueues the jobs after this commits; until a consumer applies its event, the inbox
  * row lets the reconciler send it again, so nothing is lost if the enqueue never happens.
+ * Endpoints are read in this statement's snapshot: one committed before it gets the event.
  */
-export function publishOutboxEvents(
+export async function publishOutboxEvents(
   db: CommonQueryMethods,
   limit: number,
   subscriptions: readonly Subscription[],
-): Promise<readonly OrderEvent[]> {
-  return db.any(sql.prepared('publish_outbox_events', orderEventSchema)`
+): Promise<PublishedEvent[]> {
+  const rows = await db.any(sql.prepared('publish_outbox_events', publishedRow)`
     WITH claimed AS (
       SELECT id FROM outbox
       WHERE published_at IS NULL
@@ -78,10 +90,22 @@ export function publishOutboxEvents(
         ${sql.array(
           subscriptions.map((s) => s.eventType),
           'text',
-        )}) AS s(consumer, event_type)
+        )},
+        ${sql.array(
+          subscriptions.map((s) => s.needsWebhookEndpoint),
+          'bool',
+        )}) AS s(consumer, event_type, needs_webhook_endpoint)
         ON s.event_type = p.event_type
+      WHERE NOT s.needs_webhook_endpoint OR EXISTS (
+        SELECT FROM webhook_endpoints e WHERE e.enabled AND p.event_type = ANY(e.event_types))
+      RETURNING consumer, event_id
+    ), handed_by_event AS (
+      SELECT event_id, array_agg(consumer) AS consumers FROM handed GROUP BY event_id
     )
-    SELECT ${eventColumns} FROM published ORDER BY created_at, id`);
+    SELECT ${eventColumns}, coalesce(h.consumers, '{}') AS "handedTo"
+    FROM published p LEFT JOIN handed_by_event h ON h.event_id = p.id
+    ORDER BY created_at, id`);
+  return rows.map(({ handedTo, ...event }) => ({ event, handedTo }));
 }
 
 /**

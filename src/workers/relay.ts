@@ -2,10 +2,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { DatabasePool } from 'slonik';
 import type { Config } from '../config.js';
-import { publishOutboxEvents } from '../db/outbox.js';
-import type { OrderEvent, OrderEventType } from '../domain/orders/events.js';
+import { publishOutboxEvents, type PublishedEvent } from '../db/outbox.js';
+import type { OrderEvent } from '../domain/orders/events.js';
 import type { WorkerMetrics } from '../metrics.js';
-import { jobIdFor, jobOptions, type ConsumerName, type Queues } from '../queues.js';
+import {
+  jobIdFor,
+  jobOptions,
+  type ConsumerName,
+  type ConsumerSubscription,
+  type Queues,
+} from '../queues.js';
 import { withTimeout } from '../timeouts.js';
 import { markFailed, startPublishSpan } from './trace.js';
 
@@ -15,7 +21,7 @@ export interface RelayDeps {
   db: DatabasePool;
   queues: Queues;
   /** Which consumer takes which event type (only those of enabled consumers). */
-  subscriptions: readonly { consumer: ConsumerName; eventType: OrderEventType }[];
+  subscriptions: readonly ConsumerSubscription[];
   log: Logger;
   metrics: WorkerMetrics;
 }
@@ -54,12 +60,11 @@ export function startRelay(deps: RelayDeps): Relay {
   };
   const backOff = (ms: number) => sleep(ms, undefined, { signal: stopping.signal }).catch(() => {});
 
-  const enqueue = async (events: readonly OrderEvent[]) => {
+  const enqueue = async (published: readonly PublishedEvent[]) => {
     const byConsumer = new Map<ConsumerName, OrderEvent[]>();
-    for (const { consumer, eventType } of deps.subscriptions) {
-      const matching = events.filter((event) => event.type === eventType);
-      if (matching.length > 0) {
-        byConsumer.set(consumer, [...(byConsumer.get(consumer) ?? []), ...matching]);
+    for (const { event, handedTo } of published) {
+      for (const consumer of handedTo as ConsumerName[]) {
+        byConsumer.set(consumer, [...(byConsumer.get(consumer) ?? []), event]);
       }
     }
     const options = jobOptions(config);
@@ -92,7 +97,7 @@ export function startRelay(deps: RelayDeps): Relay {
         await backOff(Math.min(config.RELAY_BACKOFF_MAX_MS, firstBackoffMs * 2 ** failures));
       }
     }
-    log.warn({ events: events.length }, 'stopped before enqueueing; the reconciler sends them');
+    log.warn({ events: published.length }, 'stopped before enqueueing; the reconciler sends them');
   };
 
   const count = (events: readonly OrderEvent[]) => {
@@ -119,9 +124,9 @@ export function startRelay(deps: RelayDeps): Relay {
     let pollMs = config.RELAY_POLL_MIN_MS;
     while (!stopping.signal.aborted) {
       nudged = false;
-      let events: readonly OrderEvent[];
+      let published: PublishedEvent[];
       try {
-        events = await publishOutboxEvents(deps.db, config.RELAY_BATCH_SIZE, deps.subscriptions);
+        published = await publishOutboxEvents(deps.db, config.RELAY_BATCH_SIZE, deps.subscriptions);
       } catch (error) {
         if (failures === 0) log.warn({ err: error }, 'outbox relay failing; backing off');
         failures += 1;
@@ -130,13 +135,13 @@ export function startRelay(deps: RelayDeps): Relay {
       }
       if (failures > 0) log.info({ failedAttempts: failures }, 'outbox relay recovered');
       failures = 0;
-      if (events.length > 0) {
-        count(events);
-        await enqueue(events);
+      if (published.length > 0) {
+        count(published.map(({ event }) => event));
+        await enqueue(published);
       }
-      if (events.length === config.RELAY_BATCH_SIZE) continue;
+      if (published.length === config.RELAY_BATCH_SIZE) continue;
       pollMs =
-        events.length > 0
+        published.length > 0
           ? config.RELAY_POLL_MIN_MS
           : Math.min(config.RELAY_POLL_MAX_MS, pollMs * 2);
       await idle(pollMs);
