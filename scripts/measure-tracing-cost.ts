@@ -1,13 +1,15 @@
 /**
- * What tracing costs the API: wrk drives GET /api/v1/products/{id} on the built API (run
- * `npm run build` first), started four ways:
+ * What tracing and metrics cost the API: wrk drives GET /api/v1/products/{id} on the built API
+ * (run `npm run build` first), started these ways:
  *   bare    bench/bare-server.ts: Fastify + pg and nothing else, the ceiling for this route
- *   off     node dist/api/main.js
+ *   plain   node dist/api/main.js with METRICS_ENABLED=false: no observability at all
+ *   off     node dist/api/main.js (metrics on, no tracing)
  *   on      node --import ./dist/api/instrument.js …   (spans for trace ids, nothing exported)
  *   export  the same, every trace sampled and exported over OTLP/HTTP to a local sink that
  *           discards the spans
  *
  *   npx tsx scripts/measure-tracing-cost.ts [--rounds 3] [--seconds 10] [--connections 32]
+ *     [--modes bare,plain,on]
  *
  * Modes alternate within each round, so a busy (shared) machine skews them alike; the spread
  * across rounds says how far to trust the difference. Needs Postgres, Redis and `wrk`.
@@ -32,6 +34,7 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '32' },
+    modes: { type: 'string', default: 'bare,plain,off,on,export' },
   },
 });
 const rounds = Number(args.rounds);
@@ -43,7 +46,7 @@ serverUrl.pathname = '/orders_tracing_cost';
 const databaseUrl = serverUrl.toString();
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-type Mode = 'bare' | 'off' | 'on' | 'export';
+type Mode = 'bare' | 'plain' | 'off' | 'on' | 'export';
 interface Result {
   mode: Mode;
   round: number;
@@ -103,7 +106,7 @@ async function startApi(
   sinkUrl: string,
 ): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const preload = mode === 'off' || mode === 'bare' ? [] : ['--import', './dist/api/instrument.js'];
+  const preload = ['on', 'export'].includes(mode) ? ['--import', './dist/api/instrument.js'] : [];
   const entry =
     mode === 'bare' ? ['--import', 'tsx', 'bench/bare-server.ts'] : ['dist/api/main.js'];
   const child = spawn(process.execPath, [...preload, ...entry], {
@@ -115,6 +118,7 @@ async function startApi(
       HOST: '127.0.0.1',
       PORT: String(port),
       METRICS_PORT: '0',
+      METRICS_ENABLED: String(mode !== 'plain'),
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
       // Production's level: the per-request line is part of the real cost (written to /dev/null).
@@ -204,7 +208,7 @@ const median = (values: number[]) => {
 const productId = await seedProduct();
 const sink = await startSink();
 const target = `/api/v1/products/${productId}`;
-const modes: Mode[] = ['bare', 'off', 'on', 'export'];
+const modes = args.modes.split(',') as Mode[];
 const results: Result[] = [];
 try {
   for (let round = 1; round <= rounds; round++) {
@@ -226,7 +230,8 @@ try {
 console.log(`\nGET ${target.replace(productId, '{id}')}, wrk -t1 -c${connections}, ${seconds} s`);
 const medianRps = (mode: Mode) =>
   median(results.filter((r) => r.mode === mode).map((r) => r.requestsPerSecond));
-const baseline = medianRps('off');
+const baselineMode: Mode = modes.includes('plain') ? 'plain' : 'off';
+const baseline = medianRps(baselineMode);
 const bare = medianRps('bare');
 for (const mode of modes) {
   const runs = results.filter((r) => r.mode === mode);
@@ -237,9 +242,34 @@ for (const mode of modes) {
   const ofBare = ((median(rps) / bare) * 100).toFixed(0);
   console.log(
     `${mode.padEnd(6)} median ${median(rps).toFixed(0)} req/s (${Math.min(...rps).toFixed(0)}–` +
-      `${Math.max(...rps).toFixed(0)}), ${mode === 'off' ? 'baseline' : `${change}% vs off`}, ` +
+      `${Math.max(...rps).toFixed(0)}), ` +
+      `${mode === baselineMode ? 'baseline' : `${change}% vs ${baselineMode}`}, ` +
       `${ofBare}% of bare; ` +
       `p99 median ${median(p99).toFixed(2)} ms (${Math.min(...p99).toFixed(2)}–${Math.max(...p99).toFixed(2)}); ` +
       `cpu median ${median(cpu).toFixed(0)} µs/req (${Math.min(...cpu).toFixed(0)}–${Math.max(...cpu).toFixed(0)})`,
+  );
+}
+
+// Ratios within a round: the modes ran back to back, so a busy machine moves both sides.
+const roundRatio = (mode: Mode, versus: Mode) => {
+  const ratios: number[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    const rate = (m: Mode) =>
+      results.find((r) => r.round === round && r.mode === m)?.requestsPerSecond;
+    const [top, bottom] = [rate(mode), rate(versus)];
+    if (top !== undefined && bottom !== undefined) ratios.push(top / bottom);
+  }
+  return ratios;
+};
+for (const [mode, versus] of [
+  ['on', 'bare'],
+  ['on', baselineMode],
+  [baselineMode, 'bare'],
+] as const) {
+  const ratios = roundRatio(mode, versus);
+  if (mode === versus || ratios.length === 0) continue;
+  console.log(
+    `${mode} / ${versus} per round: ${ratios.map((r) => `${(r * 100).toFixed(0)}%`).join(' ')}` +
+      ` (median ${(median(ratios) * 100).toFixed(0)}%)`,
   );
 }

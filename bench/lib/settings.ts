@@ -8,8 +8,11 @@ export const profilesDir = `${repoRoot}profiles`;
 export const databaseUrl =
   process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/orders_bench';
 export const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-/** Every key the bench processes write lives under this prefix; it is deleted before and after. */
-export const redisKeyPrefix = 'orders-bench:';
+/**
+ * Every key the bench processes write lives under this prefix; it is deleted before and after.
+ * BENCH_REDIS_KEY_PREFIX (with BENCH_DATABASE_URL) lets two runs share one Redis.
+ */
+export const redisKeyPrefix = process.env.BENCH_REDIS_KEY_PREFIX ?? 'orders-bench:';
 
 export const productCount = 10_000;
 export const userCount = 1_000;
