@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type onResponseHookHandler,
+} from 'fastify';
+import helmet from 'helmet';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
@@ -74,29 +81,22 @@ export async function buildApp(input: BuildAppInput): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
   registerJsonOnlyBodies(app);
+  registerRequestLines(app);
   await registerBrowserPolicies(app, config);
   registerRouteNaming(app);
   registerMetrics(app, config.METRICS_ENABLED ? createApiMetrics(input.db) : null);
 
   const readiness = input.readiness ?? { draining: false };
-  app.addHook('onRequest', async (request, reply) => {
+  // Hooks in callback style: no promise per request on the hot path.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   // Decided at send time, so requests already in flight when draining starts also release
   // their keep-alive connection (an open one would hold shutdown until keepAliveTimeout).
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (readiness.draining) reply.header('connection', 'close');
-  });
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      {
-        method: request.method,
-        route: request.routeOptions.url ?? 'unmatched',
-        statusCode: reply.statusCode,
-        durationMs: Math.round(reply.elapsedTime * 100) / 100,
-      },
-      'request completed',
-    );
+    done(null, payload);
   });
 
   await registerJwt(app, config, input.db);
@@ -142,6 +142,38 @@ export async function buildApp(input: BuildAppInput): Promise<FastifyInstance> {
   return app;
 }
 
+/**
+ * One 'request completed' line per request, with the route pattern fixed when the route is
+ * registered. Its fields are fixed and hold no secret, so it is written by a child without the
+ * redaction paths: their wildcards cost a third of the line's CPU.
+ */
+function registerRequestLines(app: FastifyInstance): void {
+  const requestLines = app.log.child({}, { redact: [] });
+  const logRequest = (request: FastifyRequest, reply: FastifyReply, route: string) =>
+    requestLines.info(
+      {
+        requestId: request.id,
+        method: request.method,
+        route,
+        statusCode: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 100) / 100,
+      },
+      'request completed',
+    );
+  app.addHook('onRoute', (route) => {
+    const pattern = route.url;
+    const hook: onResponseHookHandler = (request, reply, done) => {
+      logRequest(request, reply, pattern);
+      done();
+    };
+    route.onResponse = [route.onResponse ?? [], hook].flat();
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    if (request.is404) logRequest(request, reply, 'unmatched');
+    done();
+  });
+}
+
 /** JSON is the only request media type (415 otherwise); an empty body counts as no body. */
 function registerJsonOnlyBodies(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
@@ -154,13 +186,33 @@ function registerJsonOnlyBodies(app: FastifyInstance): void {
 }
 
 /**
+ * helmet's headers, worked out once: no directive depends on the request, and @fastify/helmet
+ * rebuilt every header from the options on each request (4% of a GET's CPU).
+ */
+function securityHeaders(options: Parameters<typeof helmet>[0]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = value),
+    removeHeader: () => undefined,
+  } as unknown as ServerResponse;
+  helmet(options)(undefined as never, recorder, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return headers;
+}
+
+/**
  * Security headers (helmet's defaults suit /docs and Bull Board: neither uses inline scripts),
  * and CORS only for the origins configured. upgrade-insecure-requests is dropped: over plain
  * HTTP it would send the docs' own scripts to an https URL that does not exist.
  */
 async function registerBrowserPolicies(app: FastifyInstance, config: Config): Promise<void> {
-  await app.register(fastifyHelmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   if (config.CORS_ORIGINS.length === 0) return;
   await app.register(fastifyCors, {

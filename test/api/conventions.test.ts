@@ -60,6 +60,11 @@ describe('security headers', () => {
     const csp = String(response.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('upgrade-insecure-requests');
+    const unmatched = await ctx.app.inject({ method: 'GET', url: '/no-such-route' });
+    expect(unmatched.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': csp,
+    });
   });
 
   it('when /docs is opened under that policy, then every script it runs is served from here', async () => {

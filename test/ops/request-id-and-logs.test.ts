@@ -23,7 +23,7 @@ describe('request id', () => {
     expect(expectProblem(response, 404, 'NOT_FOUND').requestId).toBe(requestId);
     const lines = linesFor(requestId);
     expect(lines.length).toBeGreaterThan(0);
-    expect(lines.some((line) => line.msg === 'request completed')).toBe(true);
+    expect(lines.find((line) => line.msg === 'request completed')?.route).toBe('unmatched');
   });
 
   it('when the id is 128 characters, then it is kept; at 129 it is replaced', async () => {
