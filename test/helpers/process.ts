@@ -1,9 +1,11 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { inject } from 'vitest';
 
 const run = promisify(execFile);
 const repoRoot = new URL('../..', import.meta.url).pathname;
@@ -62,6 +64,22 @@ export interface SpawnedProcess {
 /** An API's metrics listener takes any free port, so API processes of parallel tests never clash. */
 export function spawnEntry(entry: string, env: Record<string, string>): SpawnedProcess {
   return spawnProcess(process.execPath, ['--import', 'tsx', entry], { METRICS_PORT: '0', ...env });
+}
+
+/** The API entry on `port`, with the test's database and a Redis key prefix of its own. */
+export function spawnApi(
+  databaseUrl: string,
+  port: number,
+  env: Record<string, string> = {},
+): SpawnedProcess {
+  return spawnEntry('src/api/main.ts', {
+    NODE_ENV: 'test',
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: inject('redisUrl'),
+    REDIS_KEY_PREFIX: `test:${randomBytes(6).toString('hex')}:`,
+    ...env,
+  });
 }
 
 export function spawnProcess(

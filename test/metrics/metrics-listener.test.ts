@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import {
   freePort,
   jsonLines,
-  spawnEntry,
+  spawnApi,
   statusOf,
   waitFor,
   type SpawnedProcess,
@@ -25,13 +24,8 @@ afterAll(async () => {
 describe('the API process', () => {
   it('when it runs, then /metrics answers on METRICS_HOST:METRICS_PORT and 404 on the API port', async () => {
     const port = await freePort();
-    api = spawnEntry('src/api/main.ts', {
-      NODE_ENV: 'test',
-      PORT: String(port),
+    api = spawnApi(database!.url, port, {
       METRICS_PORT: '0',
-      DATABASE_URL: database!.url,
-      REDIS_URL: inject('redisUrl'),
-      REDIS_KEY_PREFIX: `test:${randomBytes(6).toString('hex')}:`,
       LOG_LEVEL: 'info',
     });
     const metricsUrl = await waitFor('the metrics listener', () => {

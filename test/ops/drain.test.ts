@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import {
   freePort,
   sleep,
-  spawnEntry,
+  spawnApi,
   statusOf,
   waitFor,
   type SpawnedProcess,
@@ -61,12 +60,7 @@ function get(agent: Agent, port: number, path: string): Promise<Outcome> {
 describe('SIGTERM under a burst that spans the drain', () => {
   it('when clients keep sending until the load balancer sees /readyz 503, then no request fails or is reset, and answers in the window say Connection: close', async () => {
     const port = await freePort();
-    api = spawnEntry('src/api/main.ts', {
-      NODE_ENV: 'test',
-      PORT: String(port),
-      DATABASE_URL: database!.url,
-      REDIS_URL: inject('redisUrl'),
-      REDIS_KEY_PREFIX: `test:${randomBytes(6).toString('hex')}:`,
+    api = spawnApi(database!.url, port, {
       SHUTDOWN_DRAIN_DELAY_MS: String(drainDelayMs),
       LOG_LEVEL: 'warn',
     });

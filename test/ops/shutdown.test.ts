@@ -1,12 +1,11 @@
 import { Agent, request } from 'node:http';
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueEmail } from '../helpers/auth.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import {
   freePort,
   jsonLines,
-  spawnEntry,
+  spawnApi,
   statusOf,
   waitFor,
   type SpawnedProcess,
@@ -71,12 +70,7 @@ function send(agent: Agent, port: number, path: string, body?: unknown): Promise
 
 async function startApi(): Promise<{ api: SpawnedProcess; port: number }> {
   const port = await freePort();
-  const api = spawnEntry('src/api/main.ts', {
-    NODE_ENV: 'test',
-    PORT: String(port),
-    DATABASE_URL: database!.url,
-    REDIS_URL: inject('redisUrl'),
-    REDIS_KEY_PREFIX: `test:${randomBytes(6).toString('hex')}:`,
+  const api = spawnApi(database!.url, port, {
     LOGIN_RATE_LIMIT_PER_EMAIL: '100000',
     LOGIN_RATE_LIMIT_PER_IP: '100000',
     SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs),
