@@ -2,7 +2,7 @@ import { sql, type CommonQueryMethods } from 'slonik';
 import { z } from 'zod';
 
 /**
- * Idempotency records are claimed and written by `create_order()` (migration 005), in the
+ * Idempotency records are claimed and written by `create_order()` (migration 008), in the
  * order's own statement; this is their retention.
  */
 

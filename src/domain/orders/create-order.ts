@@ -25,12 +25,12 @@ export interface CreatedOrder {
 }
 
 /**
- * Places an order in one statement (`create_order()`, migration 005), in this order:
+ * Places an order in one statement (`create_order()`, migration 008), in this order:
  * 1. the idempotency key: a duplicate in flight is refused at once, an earlier success with the
  *    same body is replayed, the same key with another body is refused;
- * 2. the stock, taken line by line in product id order with a conditional decrement (never below
- *    zero; every writer locks products in that order, so concurrent orders cannot deadlock);
- *    unknown or archived products, mixed currencies and shortages refuse the whole order;
+ * 2. the stock: the products are locked in product id order (every writer locks them in that
+ *    order, so concurrent orders cannot deadlock), then taken only if every line fits (never below
+ *    zero); unknown or archived products, mixed currencies and shortages refuse the whole order;
  * 3. the order at current prices, its lines, its first history entry (`pending`), its
  *    `order.created` event with this request's trace context, and the key's record.
  * All of it commits, or nothing does.
