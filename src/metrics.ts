@@ -110,6 +110,20 @@ export function createWorkerMetrics(db: DatabasePool, sources: WorkerMetricSourc
     () => webhookDeliveryBacklog(db),
     onReadError('webhook delivery backlog'),
   );
+  // Endpoints come and go: each scrape resets the gauge so a deleted one's series disappears.
+  const backlogGauge = (name: string, help: string, pick: (row: BacklogRow) => number) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['endpoint'] as const,
+      registers: [registry],
+      async collect() {
+        const backlog = await readBacklog();
+        if (!backlog) return;
+        this.reset();
+        for (const row of backlog) this.set({ endpoint: row.endpointId }, pick(row));
+      },
+    });
   return {
     registry,
     ordersCreated: new Counter({
@@ -255,35 +269,20 @@ export function createWorkerMetrics(db: DatabasePool, sources: WorkerMetricSourc
       buckets: pipelineBuckets,
       registers: [registry],
     }),
-    endpointPending: new Gauge({
-      name: 'webhook_endpoint_pending_deliveries',
-      help: 'Deliveries not yet succeeded nor failed for good, by endpoint id',
-      labelNames: ['endpoint'] as const,
-      registers: [registry],
-      async collect() {
-        const backlog = await readBacklog();
-        if (!backlog) return;
-        this.reset();
-        for (const row of backlog) this.set({ endpoint: row.endpointId }, row.pending);
-      },
-    }),
-    endpointOldestPending: new Gauge({
-      name: 'webhook_endpoint_oldest_pending_age_seconds',
-      help: "Age of the endpoint's oldest pending delivery (0 when none), by endpoint id",
-      labelNames: ['endpoint'] as const,
-      registers: [registry],
-      async collect() {
-        const backlog = await readBacklog();
-        if (!backlog) return;
-        this.reset();
-        for (const row of backlog) {
-          this.set({ endpoint: row.endpointId }, row.oldestPendingSeconds);
-        }
-      },
-    }),
+    endpointPending: backlogGauge(
+      'webhook_endpoint_pending_deliveries',
+      'Deliveries not yet succeeded nor failed for good, by endpoint id',
+      (row) => row.pending,
+    ),
+    endpointOldestPending: backlogGauge(
+      'webhook_endpoint_oldest_pending_age_seconds',
+      "Age of the endpoint's oldest pending delivery (0 when none), by endpoint id",
+      (row) => row.oldestPendingSeconds,
+    ),
   };
 }
 export type WorkerMetrics = ReturnType<typeof createWorkerMetrics>;
+type BacklogRow = Awaited<ReturnType<typeof webhookDeliveryBacklog>>[number];
 
 /**
  * Wraps a scrape-time read: the collectors of one scrape share one bounded wait (at most
