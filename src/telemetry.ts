@@ -22,9 +22,9 @@ let running: { shutdown: () => Promise<void> } | undefined;
 
 /**
  * Starts tracing: a tracer provider, the W3C propagator, and the instrumentations (incoming
- * HTTP, pg, ioredis, outgoing fetch). Traces only: prom-client does metrics, pino does logs, so
- * the SDK's all-in-one NodeSDK (with its gRPC, protobuf, logs and metrics exporters) is not
- * used. Call it before the app imports pg, ioredis or undici, so they can be patched. The SDK is
+ * HTTP, outgoing fetch; pg and ioredis when exporting). Traces only: prom-client does metrics,
+ * pino does logs, so the SDK's all-in-one NodeSDK (with its gRPC, protobuf, logs and metrics
+ * exporters) is not used. Call it before the app imports pg, ioredis or undici, so they can be patched. The SDK is
  * imported here rather than at the top so that importing stopTelemetry stays cheap.
  */
 export async function startTelemetry(options: TelemetryOptions): Promise<void> {
@@ -91,12 +91,18 @@ export async function startTelemetry(options: TelemetryOptions): Promise<void> {
         ignoreIncomingRequestHook: (request: IncomingMessage) => isUntraced(request.url),
         disableOutgoingRequestInstrumentation: true,
       }),
-      // Query text only (it holds $n placeholders, never values); no parent, no span, so pool
-      // housekeeping and the relay's empty polls make no traces of their own.
-      new PgInstrumentation({ enhancedDatabaseReporting: false, requireParentSpan: true }),
-      // BullMQ's own commands (blocking polls, lock renewals, its Lua scripts) run outside any
-      // span and are skipped; commands issued inside a request or a job are traced.
-      new IORedisInstrumentation({ requireParentSpan: true }),
+      // Statement and command spans only when spans go somewhere: without an exporter each would
+      // be made unrecorded and dropped, for nothing (trace ids come from the HTTP span).
+      ...(exporting
+        ? [
+            // Query text only (it holds $n placeholders, never values); no parent, no span, so
+            // pool housekeeping and the relay's empty polls make no traces of their own.
+            new PgInstrumentation({ enhancedDatabaseReporting: false, requireParentSpan: true }),
+            // BullMQ's own commands (blocking polls, lock renewals, its Lua scripts) run outside
+            // any span and are skipped; commands issued inside a request or a job are traced.
+            new IORedisInstrumentation({ requireParentSpan: true }),
+          ]
+        : []),
       // Webhooks and the payment call: a client span, and traceparent added to the request.
       new UndiciInstrumentation({
         requireParentforSpans: true,
