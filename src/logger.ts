@@ -1,5 +1,5 @@
 import { isSpanContextValid, trace } from '@opentelemetry/api';
-import { stdSerializers, type LoggerOptions } from 'pino';
+import { destination, stdSerializers, type DestinationStream, type LoggerOptions } from 'pino';
 import type { Config } from './config.js';
 
 /** Keys that may hold secrets, redacted at the top level and up to two levels deep. */
@@ -60,4 +60,14 @@ export function loggerOptions(
     // `cause` as nested objects (type, message, stack), not folded into the message.
     serializers: { err: stdSerializers.errWithCause },
   };
+}
+
+/**
+ * stdout written asynchronously: under load one write carries every line logged while the last
+ * was in flight, instead of a write per line. pino flushes it synchronously on exit and after a
+ * fatal line, so only a kill -9 loses the lines of the write in flight. None when the options
+ * bring their own transport (pino-pretty).
+ */
+export function logDestination(options: LoggerOptions): DestinationStream | undefined {
+  return options.transport ? undefined : destination({ dest: 1, sync: false });
 }

@@ -15,7 +15,7 @@ import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import type { DatabasePool } from 'slonik';
 import type { Config } from '../config.js';
-import { loggerOptions } from '../logger.js';
+import { logDestination, loggerOptions } from '../logger.js';
 import { createApiMetrics } from '../metrics.js';
 import { relayNudger } from '../queues.js';
 import { registerJwt } from './auth.js';
@@ -53,8 +53,9 @@ const mebibyte = 1_048_576;
 /** Builds the API without listening, so tests can `inject` and the server entry can `listen`. */
 export async function buildApp(input: BuildAppInput): Promise<FastifyInstance> {
   const { config } = input;
+  const logOptions = loggerOptions(config, 'api');
   const app = Fastify({
-    logger: { ...loggerOptions(config, 'api'), stream: input.logStream },
+    logger: { ...logOptions, stream: input.logStream ?? logDestination(logOptions) },
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && requestIdPattern.test(incoming)
