@@ -42,8 +42,9 @@ export function deliveryBackoff(config: Config, attemptsMade: number, jobId: str
 /**
  * The worker that sends webhook deliveries, one job per (event, endpoint). Deliveries are read
  * and recorded in batches; the endpoint is read at send time, so a rotated secret or a changed
- * URL applies to the next attempt. One endpoint may hold at most a quarter of the slots: a
- * receiver that hangs until the timeout delays its own deliveries, not everyone's.
+ * URL applies to the next attempt. One endpoint sends on at most a quarter of the slots (and
+ * queues for them on another quarter): a receiver that hangs until the timeout delays its own
+ * deliveries, not everyone's.
  */
 export function startWebhookSender(deps: WebhookSenderDeps): Worker {
   const { config, metrics, log } = deps;
@@ -60,7 +61,7 @@ export function startWebhookSender(deps: WebhookSenderDeps): Worker {
     },
   );
   const slotsPerEndpoint = Math.max(1, Math.floor(config.WORKER_CONCURRENCY / 4));
-  const inFlight = new Map<string, number>();
+  const endpointSlots = createEndpointSlots(slotsPerEndpoint);
 
   const send = async (job: Job<SendWebhookJob>, token?: string): Promise<string> => {
     const delivery = await load(job.data.deliveryId);
@@ -77,19 +78,16 @@ export function startWebhookSender(deps: WebhookSenderDeps): Worker {
       });
       return 'disabled';
     }
-    const busy = inFlight.get(delivery.endpointId) ?? 0;
-    if (busy >= slotsPerEndpoint && token !== undefined) {
+    // Without a job token the delivery cannot be delayed: it goes even past the endpoint's share.
+    if (!(await endpointSlots.take(delivery.endpointId, token !== undefined))) {
       // Not an attempt: the job waits a moment and its slot goes to another endpoint's delivery.
       await job.moveToDelayed(Date.now() + 100 + Math.random() * 400, token);
       throw new DelayedError();
     }
-    inFlight.set(delivery.endpointId, busy + 1);
     try {
       return await attemptDelivery(job, delivery, attempt);
     } finally {
-      const left = (inFlight.get(delivery.endpointId) ?? 1) - 1;
-      if (left === 0) inFlight.delete(delivery.endpointId);
-      else inFlight.set(delivery.endpointId, left);
+      endpointSlots.release(delivery.endpointId);
     }
   };
 
@@ -176,4 +174,36 @@ export function startWebhookSender(deps: WebhookSenderDeps): Worker {
   });
   worker.on('error', (error) => log.debug({ err: error, job: webhookQueueName }, 'worker error'));
   return worker;
+}
+
+/**
+ * Per-endpoint slots: a delivery takes a free one, or queues for the next one its endpoint frees
+ * while fewer than `slots` deliveries queue, so a burst to a healthy endpoint waits milliseconds
+ * in process instead of bouncing through the delayed set. An endpoint thus holds at most
+ * 2 × `slots` worker slots; past that a refusable `take` answers false and holds nothing.
+ */
+function createEndpointSlots(slots: number) {
+  const endpoints = new Map<string, { busy: number; queued: (() => void)[] }>();
+  return {
+    take: async (endpointId: string, refusable: boolean): Promise<boolean> => {
+      const endpoint = endpoints.get(endpointId) ?? { busy: 0, queued: [] };
+      endpoints.set(endpointId, endpoint);
+      if (endpoint.busy >= slots && endpoint.queued.length < slots) {
+        // release() hands its slot straight over: `busy` stays as it is.
+        await new Promise<void>((resolve) => endpoint.queued.push(resolve));
+        return true;
+      }
+      if (endpoint.busy >= slots && refusable) return false;
+      endpoint.busy += 1;
+      return true;
+    },
+    release: (endpointId: string): void => {
+      const endpoint = endpoints.get(endpointId);
+      if (!endpoint) return;
+      const next = endpoint.queued.shift();
+      if (next) return next();
+      endpoint.busy -= 1;
+      if (endpoint.busy === 0) endpoints.delete(endpointId);
+    },
+  };
 }
