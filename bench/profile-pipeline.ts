@@ -3,17 +3,19 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { waitForPipeline } from './lib/database.js';
-import { startApi, startWorker } from './lib/processes.js';
+import { startApi, startWorker, type Service } from './lib/processes.js';
 import { clearRedis, prepareRun } from './lib/setup.js';
 import { databaseUrl, profilesDir, redisUrl } from './lib/settings.js';
 import { startWebhookSink } from './lib/sink.js';
 import { runWrk } from './lib/wrk.js';
+import { printSummary } from './profile-summary.js';
 
 // npm run profile:pipeline. Where the whole pipeline's CPU goes, across processes: orders paced
 // at PROFILE_RATE/s (default 120) for PROFILE_SECONDS (default 30) with the worker and a webhook
 // sink running, then until every order is confirmed. Reports Postgres time per statement and
-// per order (nested statements inside functions included), Redis commands per order, and — when
-// `perf` is installed — a system-wide sample: CPU by process and Postgres's top functions.
+// per order (nested statements inside functions included), Redis commands per order, the API's
+// and the worker's CPU profiles (--cpu-prof), and — when `perf` is installed — a system-wide
+// sample: CPU by process and Postgres's top functions.
 const seconds = Number(process.env.PROFILE_SECONDS ?? 30);
 const rate = Number(process.env.PROFILE_RATE ?? 120);
 const connections = 8;
@@ -30,12 +32,19 @@ const database = new URL(databaseUrl).pathname.slice(1);
 await client.query(`ALTER DATABASE ${database} SET pg_stat_statements.track = 'all'`);
 await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
 
+const cpuProfileName = (name: string) => `pipeline-${stamp}-${name}.cpuprofile`;
+const cpuFlags = (name: string) => [
+  '--cpu-prof',
+  `--cpu-prof-dir=${profilesDir}`,
+  `--cpu-prof-name=${cpuProfileName(name)}`,
+];
 const sink = await startWebhookSink();
 const worker = await startWorker({
   observability,
+  nodeFlags: cpuFlags('worker'),
   env: { WEBHOOK_URL: sink.url, WEBHOOK_SECRET: sink.secret },
 });
-const api = await startApi({ observability });
+const api = await startApi({ observability, nodeFlags: cpuFlags('api') });
 const redis = new Redis(redisUrl);
 await runWrk({ url: api.url, seconds: 2, tokensFile, script: 'get-product', connections });
 await waitForPipeline(client, 60_000);
@@ -133,13 +142,23 @@ if (perf) {
   say(perfReport(['--comm', 'postgres', '--percentage', 'relative', '--sort', 'dso,sym']));
 }
 
+/** SIGINT, as Ctrl-C would: close-with-grace shuts down and Node writes the profile on exit. */
+async function stopProfiled(service: Service): Promise<void> {
+  const code = await service.stop('SIGINT', 60_000);
+  if (code !== 0) console.warn(`${service.name} exited with ${code}: its profile may be missing`);
+}
+await stopProfiled(api);
+await stopProfiled(worker);
+for (const name of ['api', 'worker']) {
+  say(`\n${name} CPU profile (whole process life: start-up, load, drain):`);
+  printSummary(`${profilesDir}/${cpuProfileName(name)}`, say);
+}
+
 const summary = `${profilesDir}/pipeline-${stamp}.txt`;
 writeFileSync(summary, `${lines.join('\n')}\n`);
 console.log(`\nsummary: ${summary}${perf ? `\nperf data: ${perfData} (perf report -i …)` : ''}`);
 
 await client.query(`ALTER DATABASE ${database} RESET pg_stat_statements.track`);
-await api.stop();
-await worker.stop();
 await sink.close();
 redis.disconnect();
 await client.end();

@@ -53,15 +53,15 @@ export function summarise(profile: CpuProfile, top = 15) {
   return { totalMs: totalUs / 1000, functions: ranked(functions), owners: ranked(owners) };
 }
 
-export function printSummary(file: string): void {
+export function printSummary(file: string, say: (line: string) => void = console.log): void {
   const summary = summarise(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile);
   const line = (row: { name: string; ms: number; percent: number }) =>
     `${row.percent.toFixed(1).padStart(5)}%  ${row.ms.toFixed(0).padStart(7)} ms  ${row.name}`;
-  console.log(`${file}: ${summary.totalMs.toFixed(0)} ms sampled`);
-  console.log('\ntop functions by self time');
-  summary.functions.forEach((row) => console.log(line(row)));
-  console.log('\nself time by package / module');
-  summary.owners.forEach((row) => console.log(line(row)));
+  say(`${file}: ${summary.totalMs.toFixed(0)} ms sampled`);
+  say('\ntop functions by self time');
+  summary.functions.forEach((row) => say(line(row)));
+  say('\nself time by package / module');
+  summary.owners.forEach((row) => say(line(row)));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
