@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from '../config.js';
 import { createDatabasePool } from '../db/pool.js';
-import { loggerOptions } from '../logger.js';
+import { logDestination, loggerOptions } from '../logger.js';
 import { createWorkerMetrics } from '../metrics.js';
 import { syncBootstrapWebhookEndpoint } from '../db/webhook-endpoints.js';
 import {
@@ -41,9 +41,8 @@ export async function createWorker(
   config: Config,
   options: CreateWorkerOptions = {},
 ): Promise<WorkerProcess> {
-  const log = options.logStream
-    ? pino(loggerOptions(config, 'worker'), options.logStream)
-    : pino(loggerOptions(config, 'worker'));
+  const logOptions = loggerOptions(config, 'worker');
+  const log = pino(logOptions, options.logStream ?? logDestination(logOptions));
   const poolSettings = {
     url: config.DATABASE_URL,
     statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
