@@ -35,6 +35,9 @@ export const instrumentation = {
   metricsSwitch: configVariables.find((name) => /^METRICS_(ENABLED|ON)$/.test(name)),
 };
 
+/** The API's V8 flags as Dockerfile.api sets them, so the bench's RSS is production's. */
+export const apiNodeFlags = ['--max-semi-space-size=8'];
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -148,16 +151,25 @@ function preload(file: string, tracing: boolean): string[] {
   return tracing && existsSync(file) ? ['--import', file] : [];
 }
 
-export async function startApi({ observability, nodeFlags = [] }: NodeOptions): Promise<Service> {
+export async function startApi({
+  observability,
+  nodeFlags = [],
+  env: extraEnv = {},
+}: NodeOptions): Promise<Service> {
   const port = await freePort();
   const args = [
+    ...apiNodeFlags,
     ...nodeFlags,
     ...preload(instrumentation.api, observability.tracing),
     'dist/api/main.js',
   ];
   const url = `http://127.0.0.1:${port}`;
   const metricsPort = await freePort();
-  const env = { ...serviceEnv(port, 0, observability), METRICS_PORT: String(metricsPort) };
+  const env = {
+    ...serviceEnv(port, 0, observability),
+    METRICS_PORT: String(metricsPort),
+    ...extraEnv,
+  };
   return spawnService('api', args, env, url, '/readyz', `http://127.0.0.1:${metricsPort}`);
 }
 
