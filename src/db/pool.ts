@@ -26,12 +26,18 @@ export interface PoolSettings {
   connectTimeoutMs: number;
 }
 
-/** Makes `sql.type(schema)` a runtime check, not only a compile-time type. */
+/**
+ * Makes `sql.type(schema)` a runtime check, not only a compile-time type. Synchronous: slonik
+ * runs an async row hook through a new p-queue per query and a promise per row.
+ */
 const resultParserInterceptor: Interceptor = {
   name: 'result-parser',
-  transformRowAsync: async (context, query, row) => {
+  transformRow: (context, query, row) => {
     if (!context.resultParser) return row;
-    const result = await context.resultParser['~standard'].validate(row);
+    const result = context.resultParser['~standard'].validate(row);
+    if (result instanceof Promise) {
+      throw new TypeError(`row schemas must be synchronous (query: ${query.sql})`);
+    }
     if (result.issues) throw new SchemaValidationError(query, row, result.issues);
     return result.value as typeof row;
   },
