@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { waitForPipeline } from './lib/database.js';
-import { startApi, startWorker, type Service } from './lib/processes.js';
+import { startApi, startWorker, stopProfiled } from './lib/processes.js';
 import { clearRedis, prepareRun } from './lib/setup.js';
 import { databaseUrl, profilesDir, redisUrl } from './lib/settings.js';
 import { startWebhookSink } from './lib/sink.js';
@@ -142,11 +142,6 @@ if (perf) {
   say(perfReport(['--comm', 'postgres', '--percentage', 'relative', '--sort', 'dso,sym']));
 }
 
-/** SIGINT, as Ctrl-C would: close-with-grace shuts down and Node writes the profile on exit. */
-async function stopProfiled(service: Service): Promise<void> {
-  const code = await service.stop('SIGINT', 60_000);
-  if (code !== 0) console.warn(`${service.name} exited with ${code}: its profile may be missing`);
-}
 await stopProfiled(api);
 await stopProfiled(worker);
 for (const name of ['api', 'worker']) {

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import pg from 'pg';
 import { outboxBacklog, waitForPipeline } from './lib/database.js';
-import { startApi, startWorker, type Service } from './lib/processes.js';
+import { startApi, startWorker, stopProfiled } from './lib/processes.js';
 import { printSummary } from './profile-summary.js';
 import { clearRedis, prepareRun } from './lib/setup.js';
 import { databaseUrl, profilesDir } from './lib/settings.js';
@@ -29,12 +29,6 @@ const startedAt = Date.now();
 const { tokensFile } = await prepareRun();
 const client = new pg.Client({ connectionString: databaseUrl });
 await client.connect();
-
-/** SIGINT, as Ctrl-C would: close-with-grace shuts down and Node writes the profiles on exit. */
-async function stopProfiled(service: Service): Promise<void> {
-  const code = await service.stop('SIGINT', 60_000);
-  if (code !== 0) console.warn(`${service.name} exited with ${code}: profiles may be missing`);
-}
 
 if (target === 'api') {
   const worker = await startWorker({ observability });

@@ -202,3 +202,9 @@ export async function startBareServer(): Promise<Service> {
   const url = `http://127.0.0.1:${port}`;
   return spawnService('bare', ['--import', 'tsx', 'bench/bare-server.ts'], env, url, '/healthz');
 }
+
+/** SIGINT, as Ctrl-C would: close-with-grace shuts down and Node writes its profiles on exit. */
+export async function stopProfiled(service: Service): Promise<void> {
+  const code = await service.stop('SIGINT', 60_000);
+  if (code !== 0) console.warn(`${service.name} exited with ${code}: profiles may be missing`);
+}
