@@ -24,8 +24,9 @@ let running: { shutdown: () => Promise<void> } | undefined;
  * Starts tracing: a tracer provider, the W3C propagator, and the instrumentations (incoming
  * HTTP, outgoing fetch; pg and ioredis when exporting). Traces only: prom-client does metrics,
  * pino does logs, so the SDK's all-in-one NodeSDK (with its gRPC, protobuf, logs and metrics
- * exporters) is not used. Call it before the app imports pg, ioredis or undici, so they can be patched. The SDK is
- * imported here rather than at the top so that importing stopTelemetry stays cheap.
+ * exporters) is not used. Call it before the app imports pg, ioredis or undici, so they can be
+ * patched. The SDK is imported here rather than at the top so that importing stopTelemetry stays
+ * cheap.
  */
 export async function startTelemetry(options: TelemetryOptions): Promise<void> {
   const [

@@ -64,7 +64,9 @@ export function startRelay(deps: RelayDeps): Relay {
     const byConsumer = new Map<ConsumerName, OrderEvent[]>();
     for (const { event, handedTo } of published) {
       for (const consumer of handedTo as ConsumerName[]) {
-        byConsumer.set(consumer, [...(byConsumer.get(consumer) ?? []), event]);
+        const events = byConsumer.get(consumer);
+        if (events) events.push(event);
+        else byConsumer.set(consumer, [event]);
       }
     }
     const options = jobOptions(config);
