@@ -2,35 +2,24 @@ import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import type { Subscription } from './db/outbox.js';
-import { orderEventTypes, type OrderEvent, type OrderEventType } from './domain/orders/events.js';
+import type { OrderEvent, OrderEventType } from './domain/orders/events.js';
 
 /**
  * Every consumer of outbox events: the event types it takes. A consumer's name is its queue, its
  * inbox name and its file in src/workers/jobs/. When the relay publishes an event it hands it to
  * each consumer of its type (an inbox row each) and enqueues one job per consumer; the consumer
  * deletes its inbox row in the statement that applies its effect. A new job type adds an event
- * schema, a line here and a file in jobs/.
+ * schema, a line here and a file in jobs/. Webhooks are no consumer: the relay creates an event's
+ * deliveries itself and enqueues them on the send-webhook queue (src/workers/webhook-sender.ts).
  */
 export const consumers = {
   'authorize-payment': {
     events: ['order.created'],
-    enabled: () => true,
-    needsWebhookEndpoint: false,
-  },
-  // Fans each event out to the webhook endpoints subscribed to it (src/workers/webhook-sender.ts);
-  // handed only the events an enabled endpoint subscribes to when the relay publishes them.
-  'deliver-webhook': {
-    events: orderEventTypes,
     enabled: (_config: Config) => true,
-    needsWebhookEndpoint: true,
   },
 } as const satisfies Record<
   string,
-  {
-    events: readonly OrderEventType[];
-    enabled: (config: Config) => boolean;
-    needsWebhookEndpoint: boolean;
-  }
+  { events: readonly OrderEventType[]; enabled: (config: Config) => boolean }
 >;
 
 export type ConsumerName = keyof typeof consumers;
@@ -42,11 +31,7 @@ export function enabledSubscriptions(config: Config): ConsumerSubscription[] {
   return consumerNames
     .filter((consumer) => consumers[consumer].enabled(config))
     .flatMap((consumer) =>
-      consumers[consumer].events.map((eventType) => ({
-        consumer,
-        eventType,
-        needsWebhookEndpoint: consumers[consumer].needsWebhookEndpoint,
-      })),
+      consumers[consumer].events.map((eventType) => ({ consumer, eventType })),
     );
 }
 

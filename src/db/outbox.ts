@@ -38,29 +38,31 @@ export const eventColumns = sql.fragment`
   id, event_type AS type, aggregate_id AS "orderId", payload, traceparent, tracestate,
   created_at AS "createdAt"`;
 
-/**
- * Which consumer takes which event type: one inbox row per pair when an event is published, or,
- * when the consumer needs a webhook endpoint, only while an enabled one subscribes to the type.
- */
+/** Which consumer takes which event type: one inbox row per pair when an event is published. */
 export interface Subscription {
   consumer: string;
   eventType: OrderEventType;
-  needsWebhookEndpoint: boolean;
 }
 
-const publishedRow = orderEventSchema.extend({ handedTo: z.array(z.string()) });
+const publishedRow = orderEventSchema.extend({
+  handedTo: z.array(z.string()),
+  deliveryIds: z.array(z.uuid()),
+});
 export interface PublishedEvent {
   event: OrderEvent;
   /** The consumers that got an inbox row for it: the jobs to enqueue. */
   handedTo: string[];
+  /** Its webhook deliveries, one per enabled endpoint subscribed to its type: a job each. */
+  deliveryIds: string[];
 }
 
 /**
  * The relay's step, in one statement: locks the oldest unpublished events (concurrent relays
- * skip them), marks them published and hands each to its consumers (an inbox row per pair).
- * The caller enqueues the jobs after this commits; until a consumer applies its event, the inbox
- * row lets the reconciler send it again, so nothing is lost if the enqueue never happens.
- * Endpoints are read in this statement's snapshot: one committed before it gets the event.
+ * skip them), marks them published, hands each to its consumers (an inbox row per pair) and
+ * creates its pending webhook deliveries. The caller enqueues the jobs after this commits; until
+ * a consumer applies its event or a delivery is sent, the reconciler sends it again from its
+ * inbox or delivery row, so nothing is lost if the enqueue never happens. Endpoints are read in
+ * this statement's snapshot: one committed before it gets the event, a later one does not.
  */
 export async function publishOutboxEvents(
   db: CommonQueryMethods,
@@ -90,22 +92,28 @@ export async function publishOutboxEvents(
         ${sql.array(
           subscriptions.map((s) => s.eventType),
           'text',
-        )},
-        ${sql.array(
-          subscriptions.map((s) => s.needsWebhookEndpoint),
-          'bool',
-        )}) AS s(consumer, event_type, needs_webhook_endpoint)
+        )}) AS s(consumer, event_type)
         ON s.event_type = p.event_type
-      WHERE NOT s.needs_webhook_endpoint OR EXISTS (
-        SELECT FROM webhook_endpoints e WHERE e.enabled AND p.event_type = ANY(e.event_types))
       RETURNING consumer, event_id
+    ), delivering AS (
+      INSERT INTO webhook_deliveries (endpoint_id, event_id, event_type)
+      SELECT e.id, p.id, p.event_type
+      FROM published p
+      JOIN webhook_endpoints e ON e.enabled AND p.event_type = ANY(e.event_types)
+      ON CONFLICT (event_id, endpoint_id) DO NOTHING
+      RETURNING id, event_id
     ), handed_by_event AS (
       SELECT event_id, array_agg(consumer) AS consumers FROM handed GROUP BY event_id
+    ), deliveries_by_event AS (
+      SELECT event_id, array_agg(id) AS ids FROM delivering GROUP BY event_id
     )
-    SELECT ${eventColumns}, coalesce(h.consumers, '{}') AS "handedTo"
-    FROM published p LEFT JOIN handed_by_event h ON h.event_id = p.id
+    SELECT ${eventColumns}, coalesce(h.consumers, '{}') AS "handedTo",
+           coalesce(d.ids, '{}') AS "deliveryIds"
+    FROM published p
+    LEFT JOIN handed_by_event h ON h.event_id = p.id
+    LEFT JOIN deliveries_by_event d ON d.event_id = p.id
     ORDER BY created_at, id`);
-  return rows.map(({ handedTo, ...event }) => ({ event, handedTo }));
+  return rows.map(({ handedTo, deliveryIds, ...event }) => ({ event, handedTo, deliveryIds }));
 }
 
 /**

@@ -27,39 +27,6 @@ const deliveryColumns = sql.fragment`
   d.next_attempt_at AS "nextAttemptAt", d.created_at AS "createdAt", d.updated_at AS "updatedAt"`;
 const listedDeliveryRow = webhookDeliverySchema.extend({ createdAtMicros: z.number() });
 
-/**
- * The fan-out, in one statement for a batch of events: takes the webhook consumer's inbox rows
- * and creates one pending delivery per enabled endpoint subscribed to each event's type.
- * Returns the events taken now (a redelivered job finds none), each with its new deliveries.
- */
-export function createWebhookDeliveries(
-  db: CommonQueryMethods,
-  consumer: string,
-  eventIds: readonly string[],
-): Promise<readonly { eventId: string; deliveryIds: string[] }[]> {
-  return db.any(sql.prepared(
-    'create_webhook_deliveries',
-    z.object({ eventId: z.uuid(), deliveryIds: z.array(z.uuid()) }),
-  )`
-    WITH taken AS (
-      DELETE FROM inbox
-      WHERE consumer = ${consumer}::text AND event_id = ANY(${sql.array(eventIds, 'uuid')})
-      RETURNING event_id
-    ), created AS (
-      INSERT INTO webhook_deliveries (endpoint_id, event_id, event_type)
-      SELECT e.id, o.id, o.event_type
-      FROM taken t
-      JOIN outbox o ON o.id = t.event_id
-      JOIN webhook_endpoints e ON e.enabled AND o.event_type = ANY(e.event_types)
-      ON CONFLICT (event_id, endpoint_id) DO NOTHING
-      RETURNING id, event_id
-    )
-    SELECT t.event_id AS "eventId",
-           coalesce(array_agg(c.id) FILTER (WHERE c.id IS NOT NULL), '{}') AS "deliveryIds"
-    FROM taken t LEFT JOIN created c ON c.event_id = t.event_id
-    GROUP BY t.event_id`);
-}
-
 const deliveryToSendRow = z.object({
   id: z.uuid(),
   status: z.enum(deliveryStatuses),

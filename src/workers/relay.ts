@@ -6,11 +6,14 @@ import { publishOutboxEvents, type PublishedEvent } from '../db/outbox.js';
 import type { OrderEvent } from '../domain/orders/events.js';
 import type { WorkerMetrics } from '../metrics.js';
 import {
+  deliveryJobIdFor,
   jobIdFor,
   jobOptions,
+  webhookQueueName,
   type ConsumerName,
   type ConsumerSubscription,
   type Queues,
+  type WebhookQueue,
 } from '../queues.js';
 import { withTimeout } from '../timeouts.js';
 import { markFailed, startPublishSpan } from './trace.js';
@@ -20,6 +23,8 @@ export interface RelayDeps {
   /** The relay's own connection, so its polls never queue behind the consumers' statements. */
   db: DatabasePool;
   queues: Queues;
+  /** Where the events' webhook deliveries are enqueued, one job each. */
+  webhookQueue: WebhookQueue;
   /** Which consumer takes which event type (only those of enabled consumers). */
   subscriptions: readonly ConsumerSubscription[];
   log: Logger;
@@ -39,8 +44,9 @@ const enqueueDeadlineMs = 5_000;
 
 /**
  * Moves committed outbox events into the queues: publish (one statement: claim, mark, hand to
- * consumers) → enqueue. No transaction stays open across Redis, and an enqueue that never
- * happens (process killed, Redis lost) is repaired by the reconciler from the inbox rows.
+ * consumers, create webhook deliveries) → enqueue a job per consumer and per delivery. No
+ * transaction stays open across Redis, and an enqueue that never happens (process killed, Redis
+ * lost) is repaired by the reconciler from the inbox rows and the pending deliveries.
  * Polls again at once while batches come back full, every RELAY_POLL_MIN_MS while events keep
  * coming, and backs off to RELAY_POLL_MAX_MS when idle; a nudge ends an idle wait.
  */
@@ -69,29 +75,49 @@ export function startRelay(deps: RelayDeps): Relay {
         else byConsumer.set(consumer, [event]);
       }
     }
+    const deliveries = published.flatMap(({ event, deliveryIds }) =>
+      deliveryIds.map((deliveryId) => ({ event, deliveryId })),
+    );
     const options = jobOptions(config);
     for (let failures = 0; !stopping.signal.aborted; failures++) {
-      const sends = [...byConsumer].flatMap(([consumer, batch]) =>
-        batch.map((event) => ({ consumer, event, ...startPublishSpan(event, consumer) })),
+      const jobs = [...byConsumer].map(([consumer, events]) => ({
+        consumer,
+        sends: events.map((event) => ({ event, ...startPublishSpan(event, consumer) })),
+      }));
+      const deliverySends = deliveries.map(({ event, deliveryId }) => ({
+        deliveryId,
+        ...startPublishSpan(event, webhookQueueName),
+      }));
+      const spans = [...jobs.flatMap(({ sends }) => sends), ...deliverySends].map(
+        ({ span }) => span,
       );
       try {
-        const adds = [...byConsumer.keys()].map((consumer) =>
+        const adds: Promise<unknown>[] = jobs.map(({ consumer, sends }) =>
           deps.queues[consumer].addBulk(
-            sends
-              .filter((send) => send.consumer === consumer)
-              .map(({ event, metadata }) => ({
-                name: event.type,
-                data: event,
-                opts: { ...options, jobId: jobIdFor(event.id), telemetry: { metadata } },
-              })),
+            sends.map(({ event, metadata }) => ({
+              name: event.type,
+              data: event,
+              opts: { ...options, jobId: jobIdFor(event.id), telemetry: { metadata } },
+            })),
           ),
         );
+        if (deliverySends.length > 0) {
+          adds.push(
+            deps.webhookQueue.addBulk(
+              deliverySends.map(({ deliveryId, metadata }) => ({
+                name: 'delivery',
+                data: { deliveryId },
+                opts: { ...options, jobId: deliveryJobIdFor(deliveryId), telemetry: { metadata } },
+              })),
+            ),
+          );
+        }
         await withTimeout(Promise.all(adds), enqueueDeadlineMs, 'enqueueing to Redis');
-        for (const { span } of sends) span.end();
+        for (const span of spans) span.end();
         if (failures > 0) log.info({ failedAttempts: failures }, 'enqueueing recovered');
         return;
       } catch (error) {
-        for (const { span } of sends) {
+        for (const span of spans) {
           markFailed(span, error);
           span.end();
         }

@@ -83,7 +83,15 @@ export async function createWorker(
       : undefined,
   );
   const subscriptions = enabledSubscriptions(config);
-  const relay = startRelay({ config, db: relayDb, queues, subscriptions, log, metrics });
+  const relay = startRelay({
+    config,
+    db: relayDb,
+    queues,
+    webhookQueue,
+    subscriptions,
+    log,
+    metrics,
+  });
   nudges.on('message', () => relay.nudge());
   nudges.subscribe(relayNudgeChannel(config)).catch(() => {});
   const workers = startConsumers({
@@ -93,7 +101,6 @@ export async function createWorker(
     log,
     metrics,
     nudgeRelay: relay.nudge,
-    webhookQueue,
   });
   workers.push(startWebhookSender({ config, connection: consumerRedis, db, log, metrics }));
   const reconciler = startReconciler({

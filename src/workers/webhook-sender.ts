@@ -10,11 +10,11 @@ import {
   type DeliveryAttempt,
   type DeliveryToSend,
 } from '../db/webhook-deliveries.js';
+import type { OrderEvent } from '../domain/orders/events.js';
 import { guardsDestinations, refusedDestination } from '../domain/webhooks/destination.js';
 import type { WorkerMetrics } from '../metrics.js';
 import { queuePrefix, webhookQueueName, type SendWebhookJob } from '../queues.js';
 import { createBatcher } from './batcher.js';
-import { webhookBody } from './jobs/deliver-webhook.js';
 import { postSigned, type PostResult } from './signed-post.js';
 
 export interface WebhookSenderDeps {
@@ -24,6 +24,16 @@ export interface WebhookSenderDeps {
   connection: ConnectionOptions;
   log: Logger;
   metrics: WorkerMetrics;
+}
+
+/** The body of a webhook: the event, as the contract (docs/API.md) describes it. */
+function webhookBody(event: OrderEvent): string {
+  return JSON.stringify({
+    id: event.id,
+    type: event.type,
+    occurredAt: event.createdAt,
+    data: { order: event.payload.order },
+  });
 }
 
 /**

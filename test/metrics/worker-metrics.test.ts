@@ -177,7 +177,7 @@ describe('worker /metrics', () => {
     const samples = await scrape(worker.http);
 
     expect(labelValues(samples, 'bullmq_queue_jobs', 'queue')).toEqual(
-      new Set(['authorize-payment', 'deliver-webhook', 'send-webhook']),
+      new Set(['authorize-payment', 'send-webhook']),
     );
     expect(labelValues(samples, 'bullmq_queue_jobs', 'state')).toEqual(
       new Set(['waiting', 'active', 'delayed', 'failed']),

@@ -157,15 +157,22 @@ describe('traces and log correlation across the API and the worker', () => {
     const [confirm] = statement(/apply_event_transitions/);
     expect(confirm && descendsFrom(confirm, settle, trace)).toBe(true);
 
-    // Both events are fanned out, each by its own job, into one delivery job per endpoint (the
-    // one from WEBHOOK_URL here), each with a client span per webhook.
-    expect(named('publish deliver-webhook')).toHaveLength(2);
-    const fanOuts = named('process deliver-webhook');
-    expect(fanOuts).toHaveLength(2);
-    expect(fanOuts.filter((span) => descendsFrom(span, payment, trace))).toHaveLength(1);
-    expect(named('publish send-webhook')).toHaveLength(2);
+    // The relay enqueues one delivery job per event and endpoint (the one from WEBHOOK_URL here)
+    // as it publishes the event, in that event's context: order.created's from the request,
+    // order.confirmed's from the payment job. Each job continues its publish, with a client span
+    // per webhook.
+    const publishes = named('publish send-webhook');
+    expect(publishes).toHaveLength(2);
+    for (const span of publishes) {
+      expect(span.kind).toBe(SpanKind.PRODUCER);
+      expect(descendsFrom(span, server!, trace)).toBe(true);
+    }
+    expect(publishes.filter((span) => descendsFrom(span, payment, trace))).toHaveLength(1);
     const notifications = named('process send-webhook');
     expect(notifications).toHaveLength(2);
+    expect(notifications.map(parentOf).sort()).toEqual(
+      publishes.map((span) => span.spanContext().spanId).sort(),
+    );
     const webhookClients = trace.filter(
       (span) => span.kind === SpanKind.CLIENT && span.attributes['http.request.method'] === 'POST',
     );

@@ -1,6 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { descendsFrom, startTestTracing } from '../helpers/tracing.js';
+import { descendsFrom, parentOf, startTestTracing } from '../helpers/tracing.js';
 
 // Before any app module loads (see startTestTracing), so the app is imported dynamically.
 const exporter = await startTestTracing();
@@ -89,7 +89,7 @@ describe('the trace of one order with a payment endpoint', () => {
     await worker.waitForStatus(db, order.id, 'confirmed');
     const spans = await waitFor('the order.confirmed webhook job span', () => {
       const finished = exporter.getFinishedSpans();
-      const jobs = finished.filter((span) => span.name === 'process deliver-webhook');
+      const jobs = finished.filter((span) => span.name === 'process send-webhook');
       return jobs.length === 2 ? finished : undefined;
     });
 
@@ -120,10 +120,23 @@ describe('the trace of one order with a payment endpoint', () => {
       `00-${traceId}-${call!.spanContext().spanId}-01`,
     );
 
-    // Then the confirmation, in the job's trace, and the webhook announcing it.
+    // Then the confirmation, in the job's trace, and the webhook announcing it: the relay's
+    // publish of order.confirmed's delivery, its job and the outgoing POST.
     const settle = only('settle payments');
     expect(descendsFrom(settle, job, trace)).toBe(true);
-    const notifications = trace.filter((span) => span.name === 'process deliver-webhook');
-    expect(notifications.filter((span) => descendsFrom(span, job, trace))).toHaveLength(1);
+    const publishes = trace.filter(
+      (span) => span.name === 'publish send-webhook' && descendsFrom(span, job, trace),
+    );
+    expect(publishes).toHaveLength(1);
+    const notifications = trace.filter(
+      (span) => span.name === 'process send-webhook' && descendsFrom(span, job, trace),
+    );
+    expect(notifications).toHaveLength(1);
+    expect(parentOf(notifications[0]!)).toBe(publishes[0]!.spanContext().spanId);
+    const posts = trace.filter(
+      (span) =>
+        span.kind === SpanKind.CLIENT && String(span.attributes['url.full']) === receiver.url,
+    );
+    expect(posts.filter((post) => descendsFrom(post, notifications[0]!, trace))).toHaveLength(1);
   });
 });

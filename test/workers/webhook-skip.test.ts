@@ -1,5 +1,7 @@
+import { sql } from 'slonik';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createQueues, jobIdFor, type Queues } from '../../src/queues.js';
+import { z } from 'zod';
+import { createWebhookQueue, type WebhookQueue } from '../../src/queues.js';
 import type { WorkerProcess } from '../../src/workers/server.js';
 import { useTestApp } from '../helpers/app.js';
 import { registerAndLogIn, type SignedIn } from '../helpers/auth.js';
@@ -20,24 +22,24 @@ const ctx = useTestApp();
 type Receiver = Awaited<ReturnType<typeof startWebhookReceiver>>;
 
 // The tests run in order: endpoints added by one stay for the next.
-describe('the relay hands an event to deliver-webhook only when an endpoint subscribes to it', () => {
+describe('the relay creates deliveries only for the endpoints subscribed to an event when it publishes it', () => {
   let admin: SignedIn;
   let user: SignedIn;
   let productId: string;
   let worker: WorkerProcess;
-  let queues: Queues;
+  let webhookQueue: WebhookQueue;
   const receivers: Receiver[] = [];
 
   beforeAll(async () => {
     admin = await createAdmin(ctx.app, ctx.db);
     user = await registerAndLogIn(ctx.app);
     productId = (await createProduct(ctx.db, { stock: 1_000 })).id;
-    queues = createQueues(ctx.redis, ctx.config);
+    webhookQueue = createWebhookQueue(ctx.redis, ctx.config);
     worker = await startTestWorker(workerConfig(ctx.config));
   });
   afterAll(async () => {
     await worker?.close();
-    await Promise.all(Object.values(queues ?? {}).map((queue) => queue.close()));
+    await webhookQueue?.close();
     await Promise.all(receivers.map((receiver) => receiver.close()));
   });
 
@@ -51,7 +53,7 @@ describe('the relay hands an event to deliver-webhook only when an endpoint subs
       payload: { url: receiver.url, ...(eventTypes ? { eventTypes } : {}) },
     });
     expect(res.statusCode).toBe(201);
-    return receiver;
+    return { receiver, endpointId: z.uuid().parse(res.json().endpoint.id) };
   }
 
   /** Places an order, waits until it is confirmed and both its events are published. */
@@ -64,40 +66,58 @@ describe('the relay hands an event to deliver-webhook only when an endpoint subs
     });
   }
 
-  const webhookJobState = (eventId: string) =>
-    queues['deliver-webhook'].getJobState(jobIdFor(eventId));
+  /** The endpoints an event has a delivery for. */
+  const deliveredTo = (eventId: string) =>
+    ctx.db.anyFirst(sql.type(z.object({ endpointId: z.uuid() }))`
+      SELECT endpoint_id AS "endpointId" FROM webhook_deliveries WHERE event_id = ${eventId}`);
+  const receivedIds = (receiver: Receiver) =>
+    receiver.received.map((webhook) => JSON.parse(webhook.body).id as string);
 
-  it('when no endpoint exists, then no deliver-webhook job is enqueued and the order is still confirmed', async () => {
+  it('when no endpoint exists, then no delivery is created, no send-webhook job is enqueued and the order is still confirmed', async () => {
     const events = await confirmedOrder();
 
     for (const event of events) {
-      expect(await webhookJobState(event.id)).toBe('unknown');
+      expect(await deliveredTo(event.id)).toEqual([]);
       expect(await inboxCount(ctx.db, event.id)).toBe(0);
     }
-    const counts = await queues['deliver-webhook'].getJobCounts();
+    const counts = await webhookQueue.getJobCounts();
     expect(Object.values(counts).reduce((sum, count) => sum + count, 0)).toBe(0);
   });
 
-  it('when the only endpoint takes order.confirmed, then order.created gets no deliver-webhook job', async () => {
-    const receiver = await addEndpoint(['order.confirmed']);
+  it('when the only endpoint takes order.confirmed, then order.created gets no delivery', async () => {
+    const { receiver, endpointId } = await addEndpoint(['order.confirmed']);
     const [created, confirmed] = await confirmedOrder();
 
-    expect(await webhookJobState(created!.id)).toBe('unknown');
+    expect(await deliveredTo(created!.id)).toEqual([]);
+    expect(await deliveredTo(confirmed!.id)).toEqual([endpointId]);
     await waitFor('order.confirmed delivered', () =>
-      receiver.received.some((webhook) => JSON.parse(webhook.body).id === confirmed!.id)
-        ? true
-        : undefined,
+      receivedIds(receiver).includes(confirmed!.id) ? true : undefined,
     );
+    expect(receivedIds(receiver)).not.toContain(created!.id);
   });
 
   it('when an endpoint is created before an event, then it receives the event', async () => {
-    const receiver = await addEndpoint();
+    const { receiver } = await addEndpoint();
     const events = await confirmedOrder();
 
     const delivered = await waitFor('both events delivered', () => {
-      const ids = receiver.received.map((webhook) => JSON.parse(webhook.body).id as string);
+      const ids = receivedIds(receiver);
       return events.every((event) => ids.includes(event.id)) ? ids : undefined;
     });
     expect(delivered).toHaveLength(2);
+  });
+
+  it('when an endpoint is created after an event was published, then it gets no delivery of that event', async () => {
+    const earlier = await confirmedOrder();
+    const { receiver, endpointId } = await addEndpoint();
+    const later = await confirmedOrder();
+
+    await waitFor('the later events delivered', () =>
+      later.every((event) => receivedIds(receiver).includes(event.id)) ? true : undefined,
+    );
+    for (const event of earlier) {
+      expect(await deliveredTo(event.id)).not.toContain(endpointId);
+      expect(receivedIds(receiver)).not.toContain(event.id);
+    }
   });
 });

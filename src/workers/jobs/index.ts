@@ -3,9 +3,8 @@ import type { DatabasePool } from 'slonik';
 import type { Config } from '../../config.js';
 import type { OrderEvent } from '../../domain/orders/events.js';
 import type { WorkerMetrics } from '../../metrics.js';
-import type { ConsumerName, WebhookQueue } from '../../queues.js';
+import type { ConsumerName } from '../../queues.js';
 import { authorizePayment } from './authorize-payment.js';
-import { deliverWebhook } from './deliver-webhook.js';
 
 export interface JobDeps {
   config: Config;
@@ -14,8 +13,6 @@ export interface JobDeps {
   log: Logger;
   /** Tells the relay that this process just committed new events. */
   nudgeRelay: () => void;
-  /** Where webhook deliveries are enqueued, one job each. */
-  webhookQueue: WebhookQueue;
 }
 
 /** A consumer's job: applies one event and names what happened (logged and measured). */
@@ -25,6 +22,5 @@ export type JobHandler = (event: OrderEvent) => Promise<string>;
 export function createJobHandlers(deps: JobDeps): Record<ConsumerName, JobHandler> {
   return {
     'authorize-payment': authorizePayment(deps),
-    'deliver-webhook': deliverWebhook(deps),
   };
 }
