@@ -115,11 +115,23 @@ export async function waitForPipeline(client: pg.Client, timeoutMs: number) {
 }
 
 export interface BacklogSampler {
-  stop: () => Promise<{ max: number; end: number; samples: number[] }>;
+  stop: () => Promise<{ max: number; end: number; flat: boolean; samples: number[] }>;
+}
+
+/**
+ * Flat: the last third of the run holds no more orders in flight than the first third, give or
+ * take `slack` (what a steady pipeline has in flight anyway: rate × a few hundred ms).
+ */
+export function isFlat(samples: readonly number[], slack: number): boolean {
+  if (samples.length < 3) return false;
+  const third = Math.floor(samples.length / 3);
+  const mean = (values: readonly number[]) =>
+    values.reduce((sum, value) => sum + value, 0) / values.length;
+  return mean(samples.slice(-third)) - mean(samples.slice(0, third)) <= slack;
 }
 
 /** Counts orders not yet confirmed (the whole pipeline's backlog) once a second until stopped. */
-export function sampleBacklog(client: pg.Client): BacklogSampler {
+export function sampleBacklog(client: pg.Client, slack: number): BacklogSampler {
   const samples: number[] = [];
   const read = async () => (await pipelineCounts(client)).pending;
   let pending = Promise.resolve();
@@ -133,7 +145,12 @@ export function sampleBacklog(client: pg.Client): BacklogSampler {
       clearInterval(timer);
       await pending;
       samples.push(await read());
-      return { max: Math.max(...samples), end: samples.at(-1) ?? 0, samples };
+      return {
+        max: Math.max(...samples),
+        end: samples.at(-1) ?? 0,
+        flat: isFlat(samples, slack),
+        samples,
+      };
     },
   };
 }

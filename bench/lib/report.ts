@@ -10,8 +10,8 @@ export interface ScenarioResult extends LoadResult {
   apiRssMb?: number;
   /** This scenario's rate over its ceiling's, e.g. POST orders vs the best pgbench TPS. */
   vsLimit?: { limit: string; ratio: number };
-  /** Unpublished outbox rows sampled each second: the backlog's peak and its value at the end. */
-  backlog?: { max: number; end: number };
+  /** Orders not yet confirmed, sampled each second: peak, value at the end, whether it held flat. */
+  backlog?: { max: number; end: number; flat: boolean; samples: number[] };
 }
 
 const fixed = (value: number | undefined, digits = 0) =>
