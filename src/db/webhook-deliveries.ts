@@ -27,6 +27,31 @@ const deliveryColumns = sql.fragment`
   d.next_attempt_at AS "nextAttemptAt", d.created_at AS "createdAt", d.updated_at AS "updatedAt"`;
 const listedDeliveryRow = webhookDeliverySchema.extend({ createdAtMicros: z.number() });
 
+/**
+ * Workers from before migration 010 go on handing events to their `deliver-webhook` consumer
+ * while a rollout runs beside them. Rows of theirs that no such worker took within
+ * `olderThanMs` become pending deliveries here, as migration 010 made them, ready for the
+ * reconciler at once. Returns how many events were taken; goes when no pre-010 worker can run.
+ */
+export function adoptRetiredFanOuts(db: CommonQueryMethods, olderThanMs: number): Promise<number> {
+  return db.oneFirst(sql.prepared('adopt_retired_fan_outs', z.object({ taken: z.number() }))`
+    WITH taken AS (
+      DELETE FROM inbox
+      WHERE consumer = 'deliver-webhook'
+        AND sent_at < now() - ${olderThanMs}::float8 * interval '1 millisecond'
+      RETURNING event_id
+    ), created AS (
+      INSERT INTO webhook_deliveries (endpoint_id, event_id, event_type, sent_at)
+      SELECT e.id, o.id, o.event_type, '-infinity'
+      FROM taken t
+      JOIN outbox o ON o.id = t.event_id
+      JOIN webhook_endpoints e ON e.enabled AND o.event_type = ANY(e.event_types)
+      ON CONFLICT (event_id, endpoint_id) DO NOTHING
+      RETURNING 1
+    )
+    SELECT count(*)::int AS taken FROM taken`);
+}
+
 const deliveryToSendRow = z.object({
   id: z.uuid(),
   status: z.enum(deliveryStatuses),

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { DatabasePool } from 'slonik';
 import type { Config } from '../config.js';
 import { claimStaleInboxEvents, markInboxEventFailed } from '../db/inbox.js';
-import { claimStaleDeliveries } from '../db/webhook-deliveries.js';
+import { adoptRetiredFanOuts, claimStaleDeliveries } from '../db/webhook-deliveries.js';
 import type { WorkerMetrics } from '../metrics.js';
 import {
   consumers,
@@ -41,6 +41,9 @@ export function startReconciler(deps: ReconcilerDeps): { stop: () => Promise<voi
 
   /** Returns how many events it looked at. */
   const pass = async () => {
+    // Before the inbox claim below, which would renew these rows and leave them to no one.
+    const adopted = await adoptRetiredFanOuts(deps.db, config.RECONCILE_AFTER_MS);
+    if (adopted > 0) log.warn({ events: adopted }, 'took over fan-outs left by an older worker');
     const stale = await claimStaleInboxEvents(deps.db, config.RECONCILE_AFTER_MS, claimLimit);
     const options = jobOptions(config);
     for (const { consumer, event } of stale) {
@@ -62,7 +65,7 @@ export function startReconciler(deps: ReconcilerDeps): { stop: () => Promise<voi
         'job was missing; sent again',
       );
     }
-    return stale.length + (await resendLostDeliveries());
+    return stale.length + adopted + (await resendLostDeliveries());
   };
 
   /** Webhook deliveries still pending whose job Redis no longer has are sent again. */

@@ -131,4 +131,42 @@ describe('migration 010: the relay fans out webhooks', () => {
       await worker.close();
     }
   });
+
+  it('when a worker from before 010 hands an event to deliver-webhook during the rollout and stops, then the reconciler sends its webhook', async () => {
+    const eventId = randomUUID();
+    const userId = await db.oneFirst(
+      sql.type(z.object({ id: z.uuid() }))`SELECT id FROM users LIMIT 1`,
+    );
+    const product = await createProduct(db);
+    await placeOrder(db, {
+      orderId: randomUUID(),
+      eventId,
+      userId,
+      items: [{ productId: product.id, quantity: 1 }],
+      idempotency: null,
+      trace: { traceparent: null, tracestate: null },
+    });
+    // As an old relay leaves it: published, handed to its fan-out consumer an hour ago.
+    await db.query(sql.unsafe`UPDATE outbox SET published_at = now() WHERE id = ${eventId}`);
+    await db.query(sql.unsafe`
+      INSERT INTO inbox (consumer, event_id, sent_at)
+      VALUES ('deliver-webhook', ${eventId}, now() - interval '1 hour')`);
+
+    const worker = await startTestWorker(
+      workerConfig(config, { RECONCILE_AFTER_MS: 60_000, RECONCILE_INTERVAL_MS: 100 }),
+    );
+    try {
+      await waitFor('its webhook', () =>
+        receiver.received.some((webhook) => webhook.headers['webhook-id'] === eventId)
+          ? true
+          : undefined,
+      );
+      expect(await inboxOf(eventId)).toEqual([]);
+      expect(await deliveriesOf(eventId)).toEqual([
+        { endpointId: subscribed.id, status: expect.any(String) },
+      ]);
+    } finally {
+      await worker.close();
+    }
+  });
 });
