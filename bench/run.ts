@@ -70,7 +70,8 @@ const versus = (row: ScenarioResult, limit: ScenarioResult, name: string) => {
 
 // 1. Limits, with no app process touching the database.
 const classicRows: ScenarioResult[] = [];
-for (const clients of orderConcurrencies) {
+// 32 as well: the API's best point is often there, and its p99 is compared at the same clients.
+for (const clients of [...orderConcurrencies, 32]) {
   classicRows.push(
     await measure('pgbench classic create-order (reference)', clients, {}, () =>
       runPgbench({ clients, seconds, mode: 'prepared', script: 'classic' }),

@@ -85,6 +85,7 @@ export interface PipelineCounts {
   confirmedEvents: number;
   unpublished: number;
   unconsumed: number;
+  undelivered: number;
 }
 
 /** Where the orders of the run stand, and what is still in flight. */
@@ -96,18 +97,20 @@ export async function pipelineCounts(client: pg.Client): Promise<PipelineCounts>
            (SELECT count(*)::int FROM outbox WHERE event_type = 'order.confirmed')
              AS "confirmedEvents",
            (SELECT count(*)::int FROM outbox WHERE published_at IS NULL) AS unpublished,
-           (SELECT count(*)::int FROM inbox WHERE failed_at IS NULL) AS unconsumed`);
+           (SELECT count(*)::int FROM inbox WHERE failed_at IS NULL) AS unconsumed,
+           (SELECT count(*)::int FROM webhook_deliveries WHERE status = 'pending') AS undelivered`);
   const [row] = result.rows;
   if (!row) throw new Error('count query returned no row');
   return row;
 }
 
-/** Waits until no order is pending and every event was published and applied. */
+/** Waits until no order is pending and every event was published, applied and delivered. */
 export async function waitForPipeline(client: pg.Client, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const counts = await pipelineCounts(client);
-    if (counts.pending === 0 && counts.unpublished === 0 && counts.unconsumed === 0) return counts;
+    const inFlight = counts.pending + counts.unpublished + counts.unconsumed + counts.undelivered;
+    if (inFlight === 0) return counts;
     if (Date.now() > deadline)
       throw new Error(`pipeline did not settle: ${JSON.stringify(counts)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -130,10 +133,17 @@ export function isFlat(samples: readonly number[], slack: number): boolean {
   return mean(samples.slice(-third)) - mean(samples.slice(0, third)) <= slack;
 }
 
-/** Counts orders not yet confirmed (the whole pipeline's backlog) once a second until stopped. */
+/**
+ * Counts what the whole pipeline has in flight once a second until stopped: orders not yet
+ * confirmed, events not yet published or consumed, webhooks not yet delivered. A stage that
+ * falls behind shows even while the others keep up.
+ */
 export function sampleBacklog(client: pg.Client, slack: number): BacklogSampler {
   const samples: number[] = [];
-  const read = async () => (await pipelineCounts(client)).pending;
+  const read = async () => {
+    const counts = await pipelineCounts(client);
+    return counts.pending + counts.unpublished + counts.unconsumed + counts.undelivered;
+  };
   let pending = Promise.resolve();
   const timer = setInterval(() => {
     pending = pending.then(async () => {

@@ -10,7 +10,7 @@ export interface ScenarioResult extends LoadResult {
   apiRssMb?: number;
   /** This scenario's rate over its ceiling's, e.g. POST orders vs the best pgbench TPS. */
   vsLimit?: { limit: string; ratio: number };
-  /** Orders not yet confirmed, sampled each second: peak, value at the end, whether it held flat. */
+  /** What the pipeline had in flight each second: peak, value at the end, whether it held flat. */
   backlog?: { max: number; end: number; flat: boolean; samples: number[] };
 }
 
