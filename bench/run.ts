@@ -59,7 +59,7 @@ async function measure(
 
 const wrk = (url: string, options: Omit<WrkRun, 'url' | 'seconds' | 'tokensFile'>) => () =>
   runWrk({ url, seconds, tokensFile, ...options });
-/** What a steady pipeline at `rate` orders/s may hold in flight: 300 ms of orders, at least 10. */
+/** How far a steady backlog at `rate` orders/s may wobble: 300 ms of orders, at least 10. */
 const backlogSlack = (rate: number) => Math.max(10, rate * 0.3);
 const best = (rows: ScenarioResult[]) =>
   rows.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));

@@ -121,16 +121,20 @@ export interface BacklogSampler {
   stop: () => Promise<{ max: number; end: number; flat: boolean; samples: number[] }>;
 }
 
+/** Seconds of a run's start left out of the flatness check: every stage is still filling up. */
+const fillSeconds = 3;
+
 /**
- * Flat: the last third of the run holds no more orders in flight than the first third, give or
- * take `slack` (what a steady pipeline has in flight anyway: rate × a few hundred ms).
+ * Flat: once the stages have filled, the second half of the run holds no more in flight than
+ * the first, give or take `slack` (how much a steady pipeline's level wobbles).
  */
 export function isFlat(samples: readonly number[], slack: number): boolean {
-  if (samples.length < 3) return false;
-  const third = Math.floor(samples.length / 3);
+  const steady = samples.slice(fillSeconds);
+  if (steady.length < 4) return false;
+  const half = Math.floor(steady.length / 2);
   const mean = (values: readonly number[]) =>
     values.reduce((sum, value) => sum + value, 0) / values.length;
-  return mean(samples.slice(-third)) - mean(samples.slice(0, third)) <= slack;
+  return mean(steady.slice(-half)) - mean(steady.slice(0, half)) <= slack;
 }
 
 /**
