@@ -43,6 +43,15 @@ export function jobIdFor(eventId: string): string {
   return `evt-${eventId}`;
 }
 
+/** An event's job for a consumer's queue; `traceMetadata` continues the event's trace. */
+export function eventJob(event: OrderEvent, options: JobsOptions, traceMetadata: string) {
+  return {
+    name: event.type,
+    data: event,
+    opts: { ...options, jobId: jobIdFor(event.id), telemetry: { metadata: traceMetadata } },
+  };
+}
+
 /**
  * BullMQ keys live under the service's Redis namespace, behind a Redis Cluster hash tag so all
  * keys of a queue share one slot: the default `{orders}:` gives `{orders}:bull:<queue>:…`; a
@@ -102,6 +111,19 @@ export function deliveryJobIdFor(deliveryId: string): string {
   return `dlv-${deliveryId}`;
 }
 
+/** A delivery's job; `traceMetadata` continues its event's trace (a resend from the log has none). */
+export function deliveryJob(deliveryId: string, options: JobsOptions, traceMetadata?: string) {
+  return {
+    name: 'delivery',
+    data: { deliveryId },
+    opts: {
+      ...options,
+      jobId: deliveryJobIdFor(deliveryId),
+      ...(traceMetadata === undefined ? {} : { telemetry: { metadata: traceMetadata } }),
+    },
+  };
+}
+
 export function createWebhookQueue(
   connection: ConnectionOptions,
   config: Pick<Config, 'REDIS_KEY_PREFIX'>,
@@ -126,7 +148,8 @@ export async function resendDelivery(
     return;
   }
   if (state === 'unknown') {
-    await queue.add('delivery', { deliveryId }, { ...jobOptions(config), jobId });
+    const { name, data, opts } = deliveryJob(deliveryId, jobOptions(config));
+    await queue.add(name, data, opts);
   }
 }
 

@@ -6,7 +6,9 @@ import { adoptRetiredFanOuts, claimStaleDeliveries } from '../db/webhook-deliver
 import type { WorkerMetrics } from '../metrics.js';
 import {
   consumers,
+  deliveryJob,
   deliveryJobIdFor,
+  eventJob,
   jobIdFor,
   jobOptions,
   webhookQueueName,
@@ -56,9 +58,8 @@ export function startReconciler(deps: ReconcilerDeps): { stop: () => Promise<voi
       }
       if (state !== 'unknown') continue;
       const { span, metadata } = startPublishSpan(event, consumer);
-      await queue
-        .add(event.type, event, { ...options, jobId: jobIdFor(event.id), telemetry: { metadata } })
-        .finally(() => span.end());
+      const { name, data, opts } = eventJob(event, options, metadata);
+      await queue.add(name, data, opts).finally(() => span.end());
       deps.metrics.eventsResent.inc({ consumer });
       log.warn(
         { consumer, eventId: event.id, orderId: event.orderId },
@@ -76,9 +77,8 @@ export function startReconciler(deps: ReconcilerDeps): { stop: () => Promise<voi
       const jobId = deliveryJobIdFor(id);
       if ((await deps.webhookQueue.getJobState(jobId)) !== 'unknown') continue;
       const { span, metadata } = startPublishSpan(event, webhookQueueName);
-      await deps.webhookQueue
-        .add('delivery', { deliveryId: id }, { ...options, jobId, telemetry: { metadata } })
-        .finally(() => span.end());
+      const { name, data, opts } = deliveryJob(id, options, metadata);
+      await deps.webhookQueue.add(name, data, opts).finally(() => span.end());
       deps.metrics.eventsResent.inc({ consumer: webhookQueueName });
       log.warn(
         { deliveryId: id, eventId: event.id },

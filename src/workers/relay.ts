@@ -6,8 +6,8 @@ import { publishOutboxEvents, type PublishedEvent } from '../db/outbox.js';
 import type { OrderEvent } from '../domain/orders/events.js';
 import type { WorkerMetrics } from '../metrics.js';
 import {
-  deliveryJobIdFor,
-  jobIdFor,
+  deliveryJob,
+  eventJob,
   jobOptions,
   webhookQueueName,
   type ConsumerName,
@@ -94,21 +94,15 @@ export function startRelay(deps: RelayDeps): Relay {
       try {
         const adds: Promise<unknown>[] = jobs.map(({ consumer, sends }) =>
           deps.queues[consumer].addBulk(
-            sends.map(({ event, metadata }) => ({
-              name: event.type,
-              data: event,
-              opts: { ...options, jobId: jobIdFor(event.id), telemetry: { metadata } },
-            })),
+            sends.map(({ event, metadata }) => eventJob(event, options, metadata)),
           ),
         );
         if (deliverySends.length > 0) {
           adds.push(
             deps.webhookQueue.addBulk(
-              deliverySends.map(({ deliveryId, metadata }) => ({
-                name: 'delivery',
-                data: { deliveryId },
-                opts: { ...options, jobId: deliveryJobIdFor(deliveryId), telemetry: { metadata } },
-              })),
+              deliverySends.map(({ deliveryId, metadata }) =>
+                deliveryJob(deliveryId, options, metadata),
+              ),
             ),
           );
         }
